@@ -1,0 +1,178 @@
+"""The search request shared by the HTML results page and the JSON API.
+
+One parser turns a query string into SearchParams, so both surfaces accept the same
+parameters and reject the same bad input (the API answers 400, the page drops the value).
+"""
+
+from dataclasses import dataclass, field, replace
+
+from django.utils.translation import gettext as _
+
+FACETS = ("city", "topic", "target_group", "language")
+FLAGS = ("free", "accessible", "childcare")
+SORTS = ("relevance", "newest", "title")
+MAX_PAGE_SIZE = 100
+MAX_QUERY_LENGTH = 200
+
+
+class SearchParamError(ValueError):
+    """A parameter the search cannot use; `parameter` names it for the API's error answer."""
+
+    def __init__(self, parameter, code, message):
+        super().__init__(message)
+        self.parameter = parameter
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    city: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    target_group: tuple[str, ...] = ()
+    language: tuple[str, ...] = ()
+    free: bool | None = None
+    accessible: bool | None = None
+    childcare: bool | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def facet_values(self, facet):
+        return getattr(self, facet)
+
+    def without(self, facet, value=None):
+        """These params with one facet value (or the whole facet / flag) removed."""
+        if facet in FLAGS:
+            return replace(self, **{facet: None}, page=1)
+        if facet == "q":
+            return replace(self, q="", page=1)
+        values = getattr(self, facet)
+        kept = () if value is None else tuple(v for v in values if v != value)
+        return replace(self, **{facet: kept}, page=1)
+
+    def with_value(self, facet, value):
+        if facet in FLAGS:
+            return replace(self, **{facet: value}, page=1)
+        values = getattr(self, facet)
+        return replace(self, **{facet: tuple(sorted(set(values) | {value}))}, page=1)
+
+    @property
+    def has_filters(self):
+        return any(getattr(self, f) for f in FACETS) or any(
+            getattr(self, f) is not None for f in FLAGS
+        )
+
+    def cache_key(self):
+        """A stable key for this filter state (page and page size included)."""
+        parts = [self.q, self.sort, str(self.page), str(self.page_size)]
+        parts += [",".join(sorted(getattr(self, f))) for f in FACETS]
+        parts += [str(getattr(self, f)) for f in FLAGS]
+        return "|".join(parts)
+
+    def to_query(self, **overrides):
+        """The query-string pairs for these params, omitting defaults (for links)."""
+        params = replace(self, **overrides) if overrides else self
+        pairs = []
+        if params.q:
+            pairs.append(("q", params.q))
+        for facet in FACETS:
+            for value in sorted(getattr(params, facet)):
+                pairs.append((facet, value))
+        for flag in FLAGS:
+            value = getattr(params, flag)
+            if value is not None:
+                pairs.append((flag, "true" if value else "false"))
+        if params.sort != "relevance":
+            pairs.append(("sort", params.sort))
+        if params.page != 1:
+            pairs.append(("page", str(params.page)))
+        return pairs
+
+
+def _parse_bool(name, raw):
+    value = raw.strip().lower()
+    if value in ("true", "1", "yes", "ja", "on"):
+        return True
+    if value in ("false", "0", "no", "nein", "off"):
+        return False
+    if value == "":
+        return None
+    raise SearchParamError(name, "invalid_boolean", _("„%(name)s“ muss true oder false sein.")
+                           % {"name": name})
+
+
+def _parse_int(name, raw, minimum, maximum):
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise SearchParamError(
+            name, "invalid_integer", _("„%(name)s“ muss eine ganze Zahl sein.") % {"name": name}
+        ) from None
+    if not minimum <= value <= maximum:
+        raise SearchParamError(
+            name, "out_of_range",
+            _("„%(name)s“ muss zwischen %(min)s und %(max)s liegen.")
+            % {"name": name, "min": minimum, "max": maximum},
+        )
+    return value
+
+
+def parse_search_params(querydict, known_slugs, default_page_size=20, strict=True):
+    """Build SearchParams from a QueryDict.
+
+    `known_slugs` maps each facet to the set of valid slugs. With strict=True (the API) any bad
+    value raises SearchParamError; with strict=False (the HTML page) bad values are dropped.
+    """
+    errors = []
+
+    def fail(exc):
+        if strict:
+            raise exc
+        errors.append(exc)
+
+    q = " ".join(querydict.get("q", "").split())[:MAX_QUERY_LENGTH]
+    values = {}
+    for facet in FACETS:
+        chosen = []
+        for raw in querydict.getlist(facet):
+            for slug in raw.split(","):
+                slug = slug.strip().lower()
+                if not slug:
+                    continue
+                if slug not in known_slugs[facet]:
+                    fail(SearchParamError(
+                        facet, "unknown_value",
+                        _("„%(value)s“ ist kein bekannter Wert für „%(name)s“.")
+                        % {"value": slug[:50], "name": facet},
+                    ))
+                    continue
+                if slug not in chosen:
+                    chosen.append(slug)
+        values[facet] = tuple(sorted(chosen))
+    for flag in FLAGS:
+        values[flag] = None
+        if flag in querydict:
+            try:
+                values[flag] = _parse_bool(flag, querydict.get(flag, ""))
+            except SearchParamError as exc:
+                fail(exc)
+    sort = querydict.get("sort", "") or "relevance"
+    if sort not in SORTS:
+        fail(SearchParamError("sort", "invalid_choice",
+                              _("„sort“ muss relevance, newest oder title sein.")))
+        sort = "relevance"
+    page, page_size = 1, default_page_size
+    if "page" in querydict:
+        try:
+            page = _parse_int("page", querydict.get("page"), 1, 100_000)
+        except SearchParamError as exc:
+            fail(exc)
+    if "page_size" in querydict:
+        try:
+            page_size = _parse_int("page_size", querydict.get("page_size"), 1, MAX_PAGE_SIZE)
+        except SearchParamError as exc:
+            fail(exc)
+    return SearchParams(q=q, sort=sort, page=page, page_size=page_size, **values)
