@@ -5,6 +5,7 @@ from .models import City, Language, TargetGroup, Topic
 
 @admin.register(City)
 class CityAdmin(admin.ModelAdmin):
+    search_fields = ["name", "slug"]
     list_display = ["name", "slug", "position", "is_districtwide"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -1,0 +1,26 @@
+from django.contrib import admin
+
+from .models import Offer, OfferTime, Place
+
+
+class PlaceInline(admin.StackedInline):
+    model = Place
+    extra = 0
+    autocomplete_fields = ["city"]
+
+
+class OfferTimeInline(admin.TabularInline):
+    model = OfferTime
+    extra = 0
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "status", "last_verified", "updated_at"]
+    list_filter = ["status", "topics", "cities", "is_free", "accessibility", "childcare"]
+    search_fields = ["title", "summary", "external_id", "organisation__name"]
+    autocomplete_fields = ["organisation", "contacts"]
+    filter_horizontal = ["topics", "target_groups", "languages", "cities"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [PlaceInline, OfferTimeInline]
+    list_select_related = ["organisation"]
