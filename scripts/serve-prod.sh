@@ -14,8 +14,11 @@ fi
 export SECURE_SSL_REDIRECT="${SECURE_SSL_REDIRECT:-0}"
 "$PY" manage.py migrate --noinput
 "$PY" manage.py collectstatic --noinput >/dev/null
+# ACCESS_LOG=off drops the access log (the benchmark does), otherwise it goes to stdout.
+access_log=(--access-logfile -)
+[ "${ACCESS_LOG:-on}" = "off" ] && access_log=()
 exec .venv/bin/gunicorn config.wsgi:application \
   --bind "${BIND:-127.0.0.1}:${PORT:-8000}" \
   --workers "${WEB_CONCURRENCY:-2}" \
-  --access-logfile - \
+  "${access_log[@]}" \
   --max-requests 10000 --max-requests-jitter 500
