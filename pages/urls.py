@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "pages"
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("impressum/", views.impressum, name="impressum"),
+    path("datenschutz/", views.datenschutz, name="datenschutz"),
+    path("barrierefreiheit/", views.barrierefreiheit, name="barrierefreiheit"),
+    path("kontakt/", views.kontakt, name="kontakt"),
+]

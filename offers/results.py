@@ -1,0 +1,221 @@
+"""What the results page shows around a SearchResult: filter panels, chips, pagination, hints.
+
+Kept out of the view so tests can call it and the view stays thin. Every link is built from
+SearchParams.to_query, so the URL always holds the whole search state.
+"""
+
+from dataclasses import replace
+
+from django.urls import reverse
+from django.utils.dateformat import format as format_date
+from django.utils.formats import get_format, number_format
+from django.utils.http import urlencode
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from search.engine import search_offers
+from search.params import FACETS, FLAGS
+from taxonomy.models import City, Language, TargetGroup, Topic
+
+FACET_MODELS = {"city": City, "topic": Topic, "target_group": TargetGroup, "language": Language}
+FACET_LEGENDS = {
+    "city": gettext_lazy("Stadt"),
+    "topic": gettext_lazy("Thema"),
+    "target_group": gettext_lazy("Zielgruppe"),
+    "language": gettext_lazy("Sprache des Angebots"),
+}
+FLAG_LABELS = {
+    "free": gettext_lazy("kostenlos"),
+    "accessible": gettext_lazy("barrierefrei"),
+    "childcare": gettext_lazy("mit Kinderbetreuung"),
+}
+FLAG_NEGATED_LABELS = {
+    "free": gettext_lazy("nicht kostenlos"),
+    "accessible": gettext_lazy("nicht barrierefrei"),
+    "childcare": gettext_lazy("ohne Kinderbetreuung"),
+}
+
+
+def search_url(params, **overrides):
+    """The results-page URL for these params."""
+    query = params.to_query(**overrides)
+    base = reverse("offers:search")
+    return f"{base}?{urlencode(query)}" if query else base
+
+
+def term_names():
+    """{facet: {slug: name}} in taxonomy order, for labels and chips."""
+    return {
+        facet: dict(model.objects.order_by("position", "name").values_list("slug", "name"))
+        for facet, model in FACET_MODELS.items()
+    }
+
+
+def facet_panels(params, facets, names):
+    """One panel per facet, each value with the number of results it would give.
+
+    Cities, topics and target groups are short fixed lists shown in full (a 0 is information:
+    nothing of this kind in Datteln); of the many languages only those with offers are shown,
+    ordered by how many. Options are plain dicts: the template engine resolves them fastest.
+    """
+    panels = []
+    for facet in FACETS:
+        counts = facets.get(facet, {})
+        selected = set(params.facet_values(facet))
+        options = [
+            {"id": f"f-{facet}-{slug}", "slug": slug, "name": name, "count": counts.get(slug, 0),
+             "checked": slug in selected}
+            for slug, name in names[facet].items()
+            if facet != "language" or counts.get(slug, 0) or slug in selected
+        ]
+        if facet == "language":
+            options.sort(key=lambda o: -o["count"])
+        if options:
+            panels.append({"name": facet, "legend": FACET_LEGENDS[facet], "options": options})
+    return panels
+
+
+def cards(offers):
+    """What a result card shows, computed once in Python.
+
+    The results page is the hottest page: plain dicts with prepared strings render several
+    times faster than model attribute lookups, loops and filters in the template.
+    """
+    if not offers:
+        return []
+    # Offer pages live directly under the results page (offers/urls.py), so one reverse() will do.
+    prefix = reverse("offers:search")
+    verified_label = _("zuletzt geprüft am %(date)s")
+    date_pattern = get_format("SHORT_DATE_FORMAT")
+    prepared = []
+    for offer in offers:
+        cities = ", ".join(city.name for city in offer.cities.all())
+        prepared.append({
+            "title": offer.title,
+            "url": f"{prefix}{offer.pk}/",
+            "organisation": offer.organisation.name,
+            "places": cities or (_("online") if offer.is_online else ""),
+            "summary": offer.summary if len(offer.summary) <= 220 else Truncator(offer.summary).chars(220),
+            "topics": " · ".join(topic.name for topic in offer.topics.all()),
+            "free": offer.is_free,
+            "accessible": offer.accessibility == "yes",
+            "childcare": offer.childcare,
+            "languages": [(language.slug.upper(), language.name) for language in offer.languages.all()],
+            "verified": verified_label % {"date": format_date(offer.last_verified, date_pattern)}
+            if offer.last_verified else _("noch nicht geprüft"),
+        })
+    return prepared
+
+
+def flag_options(params, facets):
+    """The yes/no filters; a negative one (free=false, from a shared link) is kept as hidden."""
+    counts = facets.get("flags", {})
+    return [
+        {"name": flag, "label": FLAG_LABELS[flag], "count": counts.get(flag, 0),
+         "checked": getattr(params, flag) is True, "negated": getattr(params, flag) is False}
+        for flag in FLAGS
+    ]
+
+
+def chips(params, names):
+    """The active filters as (label, url-without-it) pairs."""
+    result = []
+    if params.q:
+        result.append({"label": _("Suche: „%(q)s“") % {"q": params.q},
+                       "url": search_url(params.without("q"))})
+    for facet in FACETS:
+        for slug in params.facet_values(facet):
+            result.append({
+                "label": _("%(filter)s: %(value)s")
+                % {"filter": FACET_LEGENDS[facet], "value": names[facet].get(slug, slug)},
+                "url": search_url(params.without(facet, slug)),
+            })
+    for flag in FLAGS:
+        value = getattr(params, flag)
+        if value is not None:
+            label = FLAG_LABELS[flag] if value else FLAG_NEGATED_LABELS[flag]
+            result.append({"label": str(label), "url": search_url(params.without(flag))})
+    return result
+
+
+def relaxations(params, names):
+    """For an empty result: what dropping each active filter (or the query) would give."""
+    hints = []
+    if params.q:
+        count = search_offers(params.without("q")).count
+        hints.append({"label": _("ohne den Suchbegriff „%(q)s“") % {"q": params.q},
+                      "url": search_url(params.without("q")), "count": count})
+    for facet in FACETS:
+        values = params.facet_values(facet)
+        if values:
+            relaxed = params.without(facet)
+            label = ", ".join(names[facet].get(slug, slug) for slug in values)
+            hints.append({
+                "label": _("ohne den Filter %(filter)s (%(values)s)")
+                % {"filter": FACET_LEGENDS[facet], "values": label},
+                "url": search_url(relaxed), "count": search_offers(relaxed).count,
+            })
+    for flag in FLAGS:
+        value = getattr(params, flag)
+        if value is not None:
+            relaxed = params.without(flag)
+            label = FLAG_LABELS[flag] if value else FLAG_NEGATED_LABELS[flag]
+            hints.append({
+                "label": _("ohne den Filter „%(filter)s“") % {"filter": label},
+                "url": search_url(relaxed), "count": search_offers(relaxed).count,
+            })
+    hints.sort(key=lambda h: -h["count"])
+    return hints
+
+
+def pagination(params, num_pages, window=2):
+    """Links to the previous/next page and a window of page numbers, keeping the state."""
+    if num_pages <= 1:
+        return {"pages": []}
+    current = min(params.page, num_pages)
+    shown = {1, num_pages} | set(range(max(1, current - window), min(num_pages, current + window) + 1))
+    pages, last = [], 0
+    for number in sorted(shown):
+        if number - last > 1:
+            pages.append({"gap": True})
+        pages.append({"number": number, "current": number == current,
+                      "url": search_url(params, page=number)})
+        last = number
+    return {
+        "pages": pages,
+        "previous_url": search_url(params, page=current - 1) if current > 1 else None,
+        "next_url": search_url(params, page=current + 1) if current < num_pages else None,
+    }
+
+
+def hidden_state(params, exclude):
+    """Hidden form fields that carry the rest of the state into a form (e.g. the query box).
+
+    The query box leaves out the sort: a new query starts ranked by relevance.
+    """
+    return [(k, v) for k, v in params.to_query(page=1) if k not in exclude]
+
+
+def count_heading(count):
+    if not count:
+        return _("Keine Angebote gefunden")
+    return ngettext("%(count)s Angebot gefunden", "%(count)s Angebote gefunden", count) % {
+        "count": number_format(count, force_grouping=True)
+    }
+
+
+def sort_choices(params):
+    """Relevance only makes sense with a query; without one the default order is A–Z."""
+    current = params.sort if params.q or params.sort != "relevance" else "title"
+    choices = []
+    if params.q:
+        choices.append(("relevance", _("Relevanz")))
+    choices += [("newest", _("Neueste")), ("title", _("A–Z"))]
+    return [{"value": v, "label": label, "selected": v == current} for v, label in choices]
+
+
+def clamp_page(params, count):
+    """Params with the page moved back into range (a bookmarked page may no longer exist)."""
+    last = max(1, -(-count // params.page_size))
+    return replace(params, page=last) if params.page > last else params

@@ -1,0 +1,112 @@
+"""Public offer pages: the results page and the offer page."""
+
+import hashlib
+import zlib
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from providers.models import Contact
+from search import version as search_version
+from search.engine import known_slugs, search_offers
+from search.params import parse_search_params
+
+from . import results
+from .models import Offer, Place
+
+# Kept compressed (a results page is ~25 KB of HTML, ~4 KB compressed) and short-lived.
+RESULTS_PAGE_CACHE_SECONDS = 300
+
+
+@require_safe
+def search(request):
+    """The results page: query, filters with counts, chips, sort, pages, or an empty-state hint."""
+    params = parse_search_params(
+        request.GET, known_slugs(), default_page_size=settings.SEARCH_PAGE_SIZE, strict=False
+    )
+    # The page always shows a fixed page size; page_size is an API parameter.
+    params = replace(params, page_size=settings.SEARCH_PAGE_SIZE)
+    if settings.DEBUG:  # template edits show at once during development
+        return _render_results(request, params)
+    # The rendered page is cached per search state under the search data version, which
+    # changes with every change to offers, providers or the taxonomy (search/version.py).
+    token, vocab_token = search_version.current()
+    key = "offers:results:" + hashlib.sha256(
+        "|".join((token, vocab_token, get_language(), params.cache_key())).encode()
+    ).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return HttpResponse(zlib.decompress(cached))
+    response = _render_results(request, params)
+    cache.set(key, zlib.compress(response.content, 1), RESULTS_PAGE_CACHE_SECONDS)
+    return response
+
+
+def _render_results(request, params):
+    result = search_offers(params)
+    if result.count and params.page > result.num_pages:
+        params = results.clamp_page(params, result.count)
+        result = search_offers(params)
+    names = results.term_names()
+    chips = results.chips(params, names)
+    context = {
+        "params": params,
+        "result": result,
+        "heading": results.count_heading(result.count),
+        "cards": results.cards(result.offers),
+        "panels": results.facet_panels(params, result.facets, names),
+        "flags": results.flag_options(params, result.facets),
+        "chips": chips,
+        "active_filters": len(chips) - (1 if params.q else 0),
+        "sort_choices": results.sort_choices(params),
+        "pagination": results.pagination(params, result.num_pages),
+        "query_hidden": results.hidden_state(params, exclude={"q", "sort"}),
+        "relaxations": results.relaxations(params, names) if not result.count else [],
+        "reset_url": reverse("offers:search"),
+    }
+    return render(request, "offers/search.html", context)
+
+
+def _back_to_search_url(request):
+    """The results page the visitor came from (so the breadcrumb keeps their filters)."""
+    referer = request.headers.get("Referer", "")
+    search_path = reverse("offers:search")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(referer)
+        if parts.path == search_path:
+            return f"{parts.path}?{parts.query}" if parts.query else parts.path
+    return search_path
+
+
+@require_safe
+def detail(request, pk):
+    """One published offer with everything needed to act on it; 404 for any other status."""
+    offer = get_object_or_404(
+        Offer.objects.published()
+        .select_related("organisation", "organisation__city")
+        .prefetch_related(
+            "topics", "target_groups", "languages", "cities", "times",
+            Prefetch("places", queryset=Place.objects.select_related("city")),
+            Prefetch("contacts", queryset=Contact.objects.public().order_by("name"),
+                     to_attr="public_contacts"),
+        ),
+        pk=pk,
+    )
+    return render(request, "offers/detail.html", {
+        "offer": offer,
+        "back_url": _back_to_search_url(request),
+        "report_url": reverse("pages:kontakt") + "?" + urlencode({"angebot": offer.title, "nr": offer.pk}),
+    })
+
+
