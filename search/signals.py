@@ -4,9 +4,21 @@ Offers are reindexed in the same transaction as the change (so a search right af
 sees it); under indexing.bulk_indexing() they are collected and indexed once at the end.
 """
 
+import threading
+
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from . import indexing
+
+# Offers in the middle of a delete: the cascade removes their places first, and the places'
+# signals must not re-create a document for an offer that is about to go.
+_deleting = threading.local()
+
+
+def _offers_being_deleted():
+    if not hasattr(_deleting, "ids"):
+        _deleting.ids = set()
+    return _deleting.ids
 
 _TAXONOMY_FIELDS = ("cities", "topics", "target_groups", "languages")
 
@@ -16,8 +28,13 @@ def _offer_saved(sender, instance, raw=False, **kwargs):
         indexing.offers_changed([instance.pk])
 
 
+def _offer_pre_delete(sender, instance, **kwargs):
+    _offers_being_deleted().add(instance.pk)
+
+
 def _offer_deleted(sender, instance, **kwargs):
     # The document goes with the offer (CASCADE); the cached results must go too.
+    _offers_being_deleted().discard(instance.pk)
     indexing.data_changed()
 
 
@@ -42,7 +59,7 @@ def _organisation_saved(sender, instance, created=False, raw=False, **kwargs):
 
 
 def _place_changed(sender, instance, raw=False, **kwargs):
-    if not raw and instance.offer_id:
+    if not raw and instance.offer_id and instance.offer_id not in _offers_being_deleted():
         indexing.offers_changed([instance.offer_id])
 
 
@@ -78,6 +95,7 @@ def connect():
     from .models import SynonymGroup
 
     post_save.connect(_offer_saved, sender=Offer, dispatch_uid="search_offer_saved")
+    pre_delete.connect(_offer_pre_delete, sender=Offer, dispatch_uid="search_offer_pre_delete")
     post_delete.connect(_offer_deleted, sender=Offer, dispatch_uid="search_offer_deleted")
     for field in _TAXONOMY_FIELDS:
         m2m_changed.connect(_offer_m2m_changed, sender=getattr(Offer, field).through,

@@ -66,6 +66,17 @@ def test_a_deleted_offer_disappears(make_offer, search):
     assert not SearchFacet.objects.exists()
 
 
+def test_an_offer_with_places_can_be_deleted_without_leaving_a_document(make_offer, search):
+    # Deleting cascades to the places first; their signals must not re-create the
+    # offer's document, which would then point at a deleted offer.
+    offer = make_offer("Sprachtreff")
+    Place.objects.create(offer=offer, street="Lindenallee 5", city=City.objects.get(slug="marl"))
+    offer.delete()
+    assert search("Sprachtreff") == []
+    assert not SearchDocument.objects.exists()
+    assert not SearchFacet.objects.exists()
+
+
 def test_bulk_indexing_indexes_once_at_the_end(make_organisation, django_assert_max_num_queries):
     org = make_organisation()
     with bulk_indexing() as session:
