@@ -38,21 +38,11 @@ def _page_link(request, params, page):
     return request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
 
 
-def _query_without_nul(request):
-    # PostgreSQL rejects NUL characters in text parameters (a 500); no real query contains one.
-    if "%00" not in request.META.get("QUERY_STRING", ""):
-        return request.GET
-    cleaned = request.GET.copy()
-    for key, values in request.GET.lists():
-        cleaned.setlist(key, [value.replace("\x00", "") for value in values])
-    return cleaned
-
-
 @api_view
 def offer_list(request):
     """Search published offers; unknown parameters are ignored, bad values answer 400."""
     params = parse_search_params(
-        _query_without_nul(request), known_slugs(), default_page_size=settings.SEARCH_PAGE_SIZE,
+        request.GET, known_slugs(), default_page_size=settings.SEARCH_PAGE_SIZE,
         strict=True,
     )
     result = search_offers(params)

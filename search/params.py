@@ -4,6 +4,7 @@ One parser turns a query string into SearchParams, so both surfaces accept the s
 parameters and reject the same bad input (the API answers 400, the page drops the value).
 """
 
+import re
 from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
@@ -13,6 +14,8 @@ FLAGS = ("free", "accessible", "childcare")
 SORTS = ("relevance", "newest", "title")
 MAX_PAGE_SIZE = 100
 MAX_QUERY_LENGTH = 200
+# Control characters never belong in a query; PostgreSQL even rejects NUL in text parameters.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class SearchParamError(ValueError):
@@ -133,13 +136,13 @@ def parse_search_params(querydict, known_slugs, default_page_size=20, strict=Tru
             raise exc
         errors.append(exc)
 
-    q = " ".join(querydict.get("q", "").split())[:MAX_QUERY_LENGTH]
+    q = " ".join(CONTROL_CHARACTERS.sub(" ", querydict.get("q", "")).split())[:MAX_QUERY_LENGTH]
     values = {}
     for facet in FACETS:
         chosen = []
         for raw in querydict.getlist(facet):
             for slug in raw.split(","):
-                slug = slug.strip().lower()
+                slug = CONTROL_CHARACTERS.sub("", slug).strip().lower()
                 if not slug:
                     continue
                 if slug not in known_slugs[facet]:

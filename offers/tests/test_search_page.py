@@ -122,7 +122,7 @@ def test_a_page_beyond_the_end_shows_the_last_page(client, make_offer):
 @pytest.mark.parametrize("query", [
     {"page": "abc"}, {"city": "nonsense"}, {"sort": "wrong"}, {"free": "vielleicht"},
     {"page": "-1"}, {"page_size": "100000"}, {"q": "x" * 5000}, {"topic": "sprache,unbekannt"},
-    {"q": '"AND -:*'},
+    {"q": '"AND -:*'}, {"q": "deutsch\x00kurs"}, {"city": "marl\x00"},
 ])
 def test_bad_parameters_give_a_page_not_an_error(client, make_offer, query):
     make_offer()
