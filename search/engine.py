@@ -273,21 +273,43 @@ def _page_ids(query, offset, limit, count):
     )]
 
 
-def _match_bits(fts_match, tsquery):
-    """The ids matching a text expression (FTS5 MATCH string / PostgreSQL tsquery text)."""
+def _match_bits(fts_match, tsquery, filters=None):
+    """The ids matching a text expression (FTS5 MATCH string / PostgreSQL tsquery text).
+
+    `filters` (a filter expression) narrows the match inside the index, so fewer ids travel
+    to Python; only for sets that are intersected with the filtered hits anyway.
+    """
     if connection.vendor == "postgresql":
-        rows = _fetch(f"SELECT offer_id FROM {DOC_TABLE} WHERE tsv @@ to_tsquery('simple', %s)",
-                      [tsquery])
+        sql = f"SELECT offer_id FROM {DOC_TABLE} WHERE tsv @@ to_tsquery('simple', %s)"
+        params = [tsquery]
+        if filters is not None:
+            sql += " AND ftsv @@ to_tsquery('simple', %s)"
+            params.append(to_tsquery(filters))
+        rows = _fetch(sql, params)
     else:
+        if filters is not None:
+            fts_match = f"{fts_match} AND facet_tokens : {to_fts5(filters)}"
         rows = _fetch("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [fts_match])
     return bitsets.to_bits(r[0] for r in rows)
 
 
-def _bitset_summary(query, index):
+def _text_bits(query, token):
+    """The ids matching the text query alone, kept per query while the data is unchanged,
+    so that changing filters or pages under one query costs no index query."""
+    key = (token, query.params.q)
+    bits = _text_matches.get(key)
+    if bits is None:
+        bits = _match_bits(f"{FTS5_TEXT_COLUMNS} : {to_fts5(query.text)}",
+                           to_tsquery(query.text))
+        _text_matches.put(key, bits)
+    return bits
+
+
+def _bitset_summary(query, index, token):
     """(matching bits, count, facets) with filters and facet counts as bitset operations."""
     base = index.everything
     if query.text is not None:
-        base &= _match_bits(f"{FTS5_TEXT_COLUMNS} : {to_fts5(query.text)}", to_tsquery(query.text))
+        base &= _text_bits(query, token)
     restrictions = {}
     for facet in FACETS:
         values = getattr(query.params, facet)
@@ -338,16 +360,21 @@ def _bitset_page(query, index, hits, count, offset, limit):
     if sort == "relevance":
         if count <= BM25_LIMIT:
             return _page_ids(query, offset, limit, count)
-        # tiers (see _tiered_ranking), newest first within each
+        # tiers (see _tiered_ranking), newest first within each; each tier's index query
+        # runs only when the page reaches into it (page 1 usually needs the first alone)
+        filters = filter_expression(query.filter_groups())
         tiers = [
-            _match_bits(f"title_tokens : {to_fts5(query.exact)}", to_tsquery(query.exact, "A")),
-            _match_bits(f"title_tokens : {to_fts5(query.text)}", to_tsquery(query.text, "A")),
-            _match_bits(f"summary_tokens : {to_fts5(query.text)}", to_tsquery(query.text, "B")),
+            lambda: _match_bits(f"title_tokens : {to_fts5(query.exact)}",
+                                to_tsquery(query.exact, "A"), filters),
+            lambda: _match_bits(f"title_tokens : {to_fts5(query.text)}",
+                                to_tsquery(query.text, "A"), filters),
+            lambda: _match_bits(f"summary_tokens : {to_fts5(query.text)}",
+                                to_tsquery(query.text, "B"), filters),
             None,
         ]
         remaining, out, skip = hits, [], offset
         for tier in tiers:
-            part = remaining if tier is None else remaining & tier
+            part = remaining if tier is None else remaining & tier()
             remaining &= ~part
             n = part.bit_count()
             if skip >= n:
@@ -405,6 +432,7 @@ class _RecentResults:
 
 _recent = _RecentResults()
 _matching_sets = _RecentResults(size=64)  # (hits bits, count, facets) per filter state
+_text_matches = _RecentResults(size=64)  # ids matching a text query, per query
 
 
 def search_offers(params: SearchParams) -> SearchResult:
@@ -434,7 +462,7 @@ def _compute(params, token, vocab_token):
     if index is not None:
         entry = _matching_sets.get(filter_key)
         if entry is None:
-            entry = _bitset_summary(query, index)
+            entry = _bitset_summary(query, index, token)
             _matching_sets.put(filter_key, entry)
         hits, count, facets = entry
         ids = (_bitset_page(query, index, hits, count, offset, params.page_size)
