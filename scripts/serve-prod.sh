@@ -14,6 +14,8 @@ fi
 export SECURE_SSL_REDIRECT="${SECURE_SSL_REDIRECT:-0}"
 "$PY" manage.py migrate --noinput
 "$PY" manage.py collectstatic --noinput >/dev/null
+# Workers are not recycled by default (MAX_REQUESTS=0): a new worker starts with empty caches
+# and rebuilds its in-memory search index.
 # ACCESS_LOG=off drops the access log (the benchmark does), otherwise it goes to stdout.
 access_log=(--access-logfile -)
 [ "${ACCESS_LOG:-on}" = "off" ] && access_log=()
@@ -21,4 +23,4 @@ exec .venv/bin/gunicorn config.wsgi:application \
   --bind "${BIND:-127.0.0.1}:${PORT:-8000}" \
   --workers "${WEB_CONCURRENCY:-2}" \
   "${access_log[@]}" \
-  --max-requests 10000 --max-requests-jitter 500
+  --max-requests "${MAX_REQUESTS:-0}" --max-requests-jitter "${MAX_REQUESTS_JITTER:-0}"
