@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 
 from offers.models import Offer
 from taxonomy.models import City, Language, TargetGroup, Topic
@@ -149,6 +149,14 @@ class _Query:
 
 
 def _fetch(sql, params):
+    if connection.vendor == "postgresql":
+        # The planner prices a tsvector match as cheap and picks a sequential scan once it
+        # expects a large share of rows, then de-TOASTs every document: 345 ms against 68 ms
+        # through the GIN index for a query matching 20 % of 100,000 offers.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+            return cursor.fetchall()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
