@@ -70,8 +70,9 @@ def _upsert_organisations(specs, cities):
     taken_slugs = set(Organisation.objects.exclude(name__in=existing).values_list("slug", flat=True))
     new, changed = [], []
     for spec in specs:
-        city = cities[spec["city"]]
-        postcode = city.postcodes[0] if city.postcodes else cities["recklinghausen"].postcodes[0]
+        # An address needs a real town: district-wide providers sit in Recklinghausen.
+        city = cities[spec["city"]] if cities[spec["city"]].postcodes else cities["recklinghausen"]
+        postcode = city.postcodes[0]
         values = {"slug": spec["slug"], "description": spec["description"],
                   "website": spec["website"], "email": spec["email"], "phone": spec["phone"],
                   "street": spec["street"], "postcode": postcode, "city": city}
