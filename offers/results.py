@@ -169,24 +169,31 @@ def relaxations(params, names):
     return hints
 
 
-def pagination(params, num_pages, window=2):
-    """Links to the previous/next page and a window of page numbers, keeping the state."""
+def page_links(current, num_pages, url_for, window=2):
+    """Previous/next links and a window of page numbers with gaps; `url_for(n)` builds a link.
+
+    Shared by the results page and the provider and contact directories.
+    """
     if num_pages <= 1:
         return {"pages": []}
-    current = min(params.page, num_pages)
+    current = min(current, num_pages)
     shown = {1, num_pages} | set(range(max(1, current - window), min(num_pages, current + window) + 1))
     pages, last = [], 0
     for number in sorted(shown):
         if number - last > 1:
             pages.append({"gap": True})
-        pages.append({"number": number, "current": number == current,
-                      "url": search_url(params, page=number)})
+        pages.append({"number": number, "current": number == current, "url": url_for(number)})
         last = number
     return {
         "pages": pages,
-        "previous_url": search_url(params, page=current - 1) if current > 1 else None,
-        "next_url": search_url(params, page=current + 1) if current < num_pages else None,
+        "previous_url": url_for(current - 1) if current > 1 else None,
+        "next_url": url_for(current + 1) if current < num_pages else None,
     }
+
+
+def pagination(params, num_pages, window=2):
+    """Page links of the results page, keeping the whole search state."""
+    return page_links(params.page, num_pages, lambda n: search_url(params, page=n), window)
 
 
 def hidden_state(params, exclude):

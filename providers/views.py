@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from offers.models import Offer
-from offers.results import cards
+from offers.results import cards, page_links
 from taxonomy.models import City
 
 from .models import Contact, Organisation
@@ -21,27 +21,13 @@ def _page(request, queryset, per_page):
 
 
 def _pagination(page, state):
-    """Page links that keep the directory's search state (same shape as the results page)."""
-    if page.paginator.num_pages <= 1:
-        return {"pages": []}
+    """Page links that keep the directory's search state."""
 
     def url(number):
         query = [(k, v) for k, v in state if v] + ([("page", number)] if number > 1 else [])
         return "?" + urlencode(query) if query else "?"
 
-    current, last = page.number, page.paginator.num_pages
-    shown = {1, last} | set(range(max(1, current - 2), min(last, current + 2) + 1))
-    pages, previous = [], 0
-    for number in sorted(shown):
-        if number - previous > 1:
-            pages.append({"gap": True})
-        pages.append({"number": number, "current": number == current, "url": url(number)})
-        previous = number
-    return {
-        "pages": pages,
-        "previous_url": url(current - 1) if page.has_previous() else None,
-        "next_url": url(current + 1) if page.has_next() else None,
-    }
+    return page_links(page.number, page.paginator.num_pages, url)
 
 
 @require_safe
