@@ -6,6 +6,7 @@ SearchParams.to_query, so the URL always holds the whole search state.
 
 from dataclasses import replace
 
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format, number_format
@@ -14,6 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from search import version as search_version
 from search.engine import search_offers
 from search.params import FACETS, FLAGS
 from taxonomy.models import City, Language, TargetGroup, Topic
@@ -45,11 +47,20 @@ def search_url(params, **overrides):
 
 
 def term_names():
-    """{facet: {slug: name}} in taxonomy order, for labels and chips."""
-    return {
-        facet: dict(model.objects.order_by("position", "name").values_list("slug", "name"))
-        for facet, model in FACET_MODELS.items()
-    }
+    """{facet: {slug: name}} in taxonomy order, for labels and chips.
+
+    Kept under the search data version (which changes with every taxonomy edit), so an
+    uncached results page does not spend four queries on labels.
+    """
+    key = "offers:term-names:" + search_version.current()[0]
+    names = cache.get(key)
+    if names is None:
+        names = {
+            facet: dict(model.objects.order_by("position", "name").values_list("slug", "name"))
+            for facet, model in FACET_MODELS.items()
+        }
+        cache.set(key, names, 3600)
+    return names
 
 
 def facet_panels(params, facets, names):

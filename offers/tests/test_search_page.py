@@ -261,3 +261,14 @@ def test_a_negative_flag_from_a_shared_link_survives_the_filter_form(client, mak
     assert ">nicht kostenlos<" in html
     # ticking the box sends free=false and free=true; the later one wins
     assert titles(client.get(SEARCH + "?free=false&free=true")) == ["Kostenlos"]
+
+
+def test_a_renamed_topic_shows_its_new_name_at_once(client, make_offer):
+    from taxonomy.models import Topic
+
+    make_offer(topics=("sprache",))
+    assert "Sprache" in client.get(SEARCH, {"topic": "sprache"}).content.decode()
+    Topic.objects.filter(slug="sprache").update(name="Deutsch lernen")
+    Topic.objects.get(slug="sprache").save()  # the admin saves through the model
+    html = client.get(SEARCH, {"topic": "sprache"}).content.decode()
+    assert "Deutsch lernen" in html
