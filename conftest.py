@@ -62,3 +62,49 @@ def make_offer(db, make_organisation):
         return offer
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """argon2 is deliberately slow; tests that do not test hashing use a fast hasher.
+    (config.settings keeps argon2 first; accounts tests assert that.)"""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("a@example.org", staff=False, organisations=[org], password="geheim-123")"""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Membership
+
+    def make(email=None, staff=False, superuser=False, organisations=(), password="Geheim-Passwort-1",
+             **fields):
+        email = email or f"person{next(_counter)}@example.org"
+        user = get_user_model().objects.create_user(
+            username=email.lower(), email=email, password=password,
+            is_staff=staff or superuser, is_superuser=superuser, **fields,
+        )
+        for organisation in organisations:
+            Membership.objects.create(user=user, organisation=organisation)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_user):
+    """A KI editor (staff). Log in with client.force_login(editor): django-axes refuses
+    client.login(), which carries no request."""
+    return make_user("redaktion@ki.example.org", staff=True)
+
+
+@pytest.fixture
+def provider_org(make_organisation):
+    return make_organisation("Caritas Testverband", email="info@caritas-test.example.org")
+
+
+@pytest.fixture
+def provider(make_user, provider_org):
+    """A provider member of provider_org."""
+    return make_user("anbieter@caritas-test.example.org", organisations=[provider_org])

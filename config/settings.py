@@ -4,6 +4,7 @@ Local defaults are safe for development: SQLite under var/, DEBUG on, a throw-aw
 Production sets DEBUG=0, SECRET_KEY (or SECRET_KEY_FILE), ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -62,6 +63,13 @@ INSTALLED_APPS = [
     "exchange",
     "pages",
     "demo",
+    "notifications",
+    "accounts",
+    "changes",
+    "dashboard",
+    "freshness",
+    "reports",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -156,7 +166,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# argon2 first: new and re-hashed passwords use it; the others only read old hashes.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# axes first so a locked-out account or address is refused before any password check;
+# people log in with their e-mail address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.EmailBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:after_login"
+LOGOUT_REDIRECT_URL = "pages:home"
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24)
+# Invitation links (signed, single use) expire after this many days.
+INVITATION_MAX_AGE_DAYS = envint("INVITATION_MAX_AGE_DAYS", 14)
+
+# Login throttling (django-axes): 10 failures for one account *or* one address within
+# 15 minutes lock further attempts for 15 minutes.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_ENABLED = envbool("AXES_ENABLED", True)
+AXES_VERBOSE = False
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 12)
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "de"
@@ -220,8 +262,36 @@ CONTENT_SECURITY_POLICY = {
 SITE_NAME = os.environ.get("SITE_NAME", "Integrationsangebote im Kreis Recklinghausen")
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
 
+# Absolute links in e-mails (reminders, invitations, password reset) start with this.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The integration centre (KI): receives reports, account requests and overdue notices.
+KI_EMAIL = os.environ.get("KI_EMAIL", "integration@kreis-re.example.org")
+
+# --- E-mail ---------------------------------------------------------------------------------
+# The console backend locally; production sets EMAIL_BACKEND=django.core.mail.backends.smtp.
+# EmailBackend and the EMAIL_HOST… variables.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "integration@kreis-re.example.org")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 20)
+EMAIL_SUBJECT_PREFIX = os.environ.get("EMAIL_SUBJECT_PREFIX", "[Integrationsangebote] ")
+
+# --- Freshness ------------------------------------------------------------------------------
+# An offer not confirmed for REVIEW_INTERVAL_MONTHS gets reminders; one not confirmed for
+# HIDE_AFTER_MONTHS leaves the public search until someone confirms it.
+REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", 6)
+HIDE_AFTER_MONTHS = envint("HIDE_AFTER_MONTHS", 12)
+# The one-click "still current" link in a reminder works for this many days.
+CONFIRM_LINK_MAX_AGE_DAYS = envint("CONFIRM_LINK_MAX_AGE_DAYS", 42)
+
+# --- Public reports ("Fehler melden") ---------------------------------------------------------
+REPORTS_PER_ADDRESS_PER_HOUR = envint("REPORTS_PER_ADDRESS_PER_HOUR", 5)
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,13 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("angebote/", include("offers.urls")),
+    # Each app below names its own full paths: public ones (angebote/…, konto/…),
+    # the provider area (mein-bereich/…) and the KI's area (redaktion/…).
+    path("", include("accounts.urls")),
+    path("", include("dashboard.urls")),
+    path("", include("changes.urls")),
+    path("", include("freshness.urls")),
+    path("", include("reports.urls")),
     path("", include("providers.urls")),
     path("", include("pages.urls")),
     prefix_default_language=True,

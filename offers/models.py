@@ -11,6 +11,13 @@ class OfferQuerySet(models.QuerySet):
         """Offers the public may see."""
         return self.filter(status=Offer.Status.PUBLISHED)
 
+    def editable_by(self, user):
+        """The offers this person may change (all for KI editors, their organisations' for
+        provider members, none otherwise). Anything outside answers 404."""
+        from providers.models import Organisation
+
+        return self.filter(organisation__in=Organisation.objects.editable_by(user))
+
 
 class Offer(models.Model):
     class Status(models.TextChoices):
@@ -76,6 +83,10 @@ class Offer(models.Model):
     childcare = models.BooleanField(_("Kinderbetreuung"), default=False)
     age_min = models.PositiveSmallIntegerField(_("Alter von"), null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(_("Alter bis"), null=True, blank=True)
+
+    # Optimistic locking: every applied change increments it, so an edit based on an older
+    # version is refused instead of silently overwriting what changed meanwhile.
+    version = models.PositiveIntegerField(_("Version"), default=1)
 
     # Set only when a person confirms the offer is current, never by a save.
     last_verified = models.DateField(_("zuletzt geprüft am"), null=True, blank=True)

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -106,7 +106,7 @@ def detail(request, pk):
     return render(request, "offers/detail.html", {
         "offer": offer,
         "back_url": _back_to_search_url(request),
-        "report_url": reverse("pages:kontakt") + "?" + urlencode({"angebot": offer.title, "nr": offer.pk}),
+        "report_url": reverse("reports:create", args=[offer.pk]),
     })
 
 

@@ -5,6 +5,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """The organisations this person may change: all for KI editors, their own for
+        provider members, none for anybody else."""
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_staff:
+            return self.all()
+        return self.filter(memberships__user=user).distinct()
+
+
 class Organisation(models.Model):
     name = models.CharField(_("Name"), max_length=200, unique=True)
     slug = models.SlugField(_("Kürzel"), max_length=200, unique=True)
@@ -18,8 +29,14 @@ class Organisation(models.Model):
         "taxonomy.City", verbose_name=_("Stadt"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="organisations",
     )
+    is_trusted = models.BooleanField(
+        _("vertrauenswürdig"), default=False,
+        help_text=_("Änderungen dieses Trägers werden sofort veröffentlicht (und protokolliert)."),
+    )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -37,6 +54,10 @@ class ContactQuerySet(models.QuerySet):
     def public(self):
         """Contact persons who consented to being published."""
         return self.filter(consent_given_on__isnull=False)
+
+    def editable_by(self, user):
+        """Contact persons of the organisations this person may change."""
+        return self.filter(organisation__in=Organisation.objects.editable_by(user))
 
 
 class Contact(models.Model):

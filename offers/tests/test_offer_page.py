@@ -89,10 +89,10 @@ def test_a_free_offer_without_registration_says_so(client, make_offer):
     assert "<dd>unbekannt</dd>" in html
 
 
-def test_the_report_link_names_the_offer(client, make_offer):
+def test_the_report_link_leads_to_the_offers_report_form(client, make_offer):
     offer = make_offer(title="Elterncafé")
     html = client.get(offer.get_absolute_url()).content.decode()
-    assert f'href="/de/kontakt/?angebot=Elterncaf%C3%A9&amp;nr={offer.pk}">Fehler melden' in html
+    assert f'href="/de/angebote/{offer.pk}/fehler-melden/">Fehler melden' in html
 
 
 def test_the_breadcrumb_returns_to_the_search_the_visitor_came_from(client, make_offer):
