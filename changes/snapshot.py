@@ -1,0 +1,229 @@
+"""Objects as plain JSON data, and back: the common currency of review and history.
+
+A snapshot is a dict of JSON values (dates as ISO strings, many-to-many fields as sorted id
+lists, an offer's places and weekly times as lists of dicts). Pending changes hold the
+proposed snapshot, revisions hold the snapshot after each change (what a restore goes back
+to), and diff() compares two snapshots field by field in words a person can read.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import formats
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+
+from offers.models import Offer, OfferTime, Place
+from providers.models import Contact, Organisation
+from taxonomy.models import City, Language, TargetGroup, Topic
+
+# The content of an offer that providers edit and editors review (status and organisation
+# are changed by their own actions, never by an edit).
+OFFER_FIELDS = [
+    "title", "summary", "description", "website", "is_online", "schedule_note", "start_date",
+    "end_date", "is_free", "cost", "registration_required", "registration_deadline",
+    "registration_note", "accessibility", "accessibility_note", "childcare", "age_min", "age_max",
+]
+OFFER_M2M = {"topics": Topic, "target_groups": TargetGroup, "languages": Language,
+             "cities": City, "contacts": Contact}
+PLACE_FIELDS = ["name", "street", "postcode", "city", "latitude", "longitude"]
+TIME_FIELDS = ["weekday", "opens_at", "closes_at", "note"]
+ORGANISATION_FIELDS = ["name", "description", "website", "email", "phone", "street", "postcode",
+                       "city", "is_trusted"]
+CONTACT_FIELDS = ["name", "role", "phone", "email", "consent_given_on"]
+
+NESTED_LABELS = {"places": _("Orte"), "times": _("Regelmäßige Zeiten")}
+
+
+def _to_json(value):
+    if isinstance(value, datetime.time):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, datetime.date):  # datetimes too
+        return value.isoformat()
+    return value
+
+
+def _from_json(field, value):
+    if value in (None, ""):
+        return None if field.null else ("" if field.get_internal_type() in _TEXT_TYPES else value)
+    kind = field.get_internal_type()
+    if kind == "DateField":
+        return datetime.date.fromisoformat(value)
+    if kind == "TimeField":
+        return datetime.time.fromisoformat(value)
+    return value
+
+
+_TEXT_TYPES = {"CharField", "TextField", "URLField", "EmailField", "SlugField"}
+
+
+def _fields_snapshot(obj, names):
+    data = {}
+    for name in names:
+        field = obj._meta.get_field(name)
+        data[name] = getattr(obj, field.attname) if field.is_relation else _to_json(getattr(obj, name))
+    return data
+
+
+def _apply_fields(obj, names, data):
+    for name in names:
+        if name not in data:
+            continue
+        field = obj._meta.get_field(name)
+        if field.is_relation:
+            setattr(obj, field.attname, data[name])
+        else:
+            setattr(obj, name, _from_json(field, data[name]))
+
+
+# --- offers ---------------------------------------------------------------------------------
+
+def offer_snapshot(offer):
+    data = _fields_snapshot(offer, OFFER_FIELDS)
+    for name in OFFER_M2M:
+        data[name] = sorted(getattr(offer, name).values_list("pk", flat=True))
+    data["places"] = [_fields_snapshot(p, PLACE_FIELDS) for p in offer.places.order_by("pk")]
+    times = offer.times.order_by("weekday", "opens_at", "pk")
+    data["times"] = [_fields_snapshot(t, TIME_FIELDS) for t in times]
+    return data
+
+
+@transaction.atomic
+def apply_offer_snapshot(offer, data):
+    """Make the offer's content what `data` says (fields, relations, places, times). Keys
+    missing from `data` are left as they are; the caller saves status and version."""
+    _apply_fields(offer, OFFER_FIELDS, data)
+    offer.full_clean(exclude=["organisation", "external_id"], validate_unique=False)
+    offer.save()
+    for name in OFFER_M2M:
+        if name in data:
+            getattr(offer, name).set(data[name])
+    if "places" in data:
+        offer.places.all().delete()
+        for place in data["places"]:
+            new = Place(offer=offer)
+            _apply_fields(new, PLACE_FIELDS, place)
+            new.save()
+        # the cities of the places always belong to the offer's cities
+        offer.cities.add(*{p["city"] for p in data["places"] if p.get("city")})
+    if "times" in data:
+        offer.times.all().delete()
+        for time in data["times"]:
+            new = OfferTime(offer=offer)
+            _apply_fields(new, TIME_FIELDS, time)
+            new.save()
+    return offer
+
+
+# --- organisations and contacts -------------------------------------------------------------
+
+def organisation_snapshot(organisation):
+    return _fields_snapshot(organisation, ORGANISATION_FIELDS)
+
+
+def contact_snapshot(contact):
+    return _fields_snapshot(contact, CONTACT_FIELDS)
+
+
+def apply_fields_snapshot(obj, data):
+    names = ORGANISATION_FIELDS if isinstance(obj, Organisation) else CONTACT_FIELDS
+    _apply_fields(obj, names, data)
+    obj.save()
+    return obj
+
+
+def snapshot(obj):
+    if isinstance(obj, Offer):
+        return offer_snapshot(obj)
+    if isinstance(obj, Organisation):
+        return organisation_snapshot(obj)
+    if isinstance(obj, Contact):
+        return contact_snapshot(obj)
+    raise TypeError(f"no snapshot for {type(obj).__name__}")
+
+
+# --- reading snapshots: labels, values in words, differences --------------------------------
+
+@dataclass
+class FieldChange:
+    name: str
+    label: str
+    old: str
+    new: str
+
+
+def _model_for(kind):
+    return {"offer": Offer, "organisation": Organisation, "contact": Contact}[kind]
+
+
+def label(kind, name):
+    if name in NESTED_LABELS:
+        return str(NESTED_LABELS[name])
+    return str(_model_for(kind)._meta.get_field(name).verbose_name)
+
+
+def _names(model, ids):
+    names = dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))
+    return ", ".join(str(names.get(i, f"#{i}")) for i in ids)
+
+
+def _scalar_display(field, value):
+    if value in (None, ""):
+        return "–"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    kind = field.get_internal_type()
+    if kind == "BooleanField":
+        return _gettext("ja") if value else _gettext("nein")
+    if kind == "DateField":
+        return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
+    if field.is_relation:
+        return _names(field.related_model, [value])
+    return str(value)
+
+
+def _place_display(place):
+    city = _names(City, [place["city"]]) if place.get("city") else ""
+    parts = [place.get("name"), place.get("street"), f"{place.get('postcode') or ''} {city}".strip()]
+    return ", ".join(p for p in parts if p)
+
+
+def _time_display(time):
+    weekday = dict(OfferTime.Weekday.choices).get(time["weekday"], time["weekday"])
+    text = f"{weekday} {time['opens_at'][:5]}–{time['closes_at'][:5]}"
+    return f"{text} ({time['note']})" if time.get("note") else text
+
+
+def display(kind, name, value):
+    """A snapshot value in words: names instead of ids, 'ja'/'nein', dates in German."""
+    if name == "places":
+        return "; ".join(_place_display(p) for p in value or []) or "–"
+    if name == "times":
+        return "; ".join(_time_display(t) for t in value or []) or "–"
+    model = _model_for(kind)
+    if kind == "offer" and name in OFFER_M2M:
+        return _names(OFFER_M2M[name], value or []) or "–"
+    return _scalar_display(model._meta.get_field(name), value)
+
+
+def diff(kind, old, new):
+    """The fields whose values differ between two snapshots, in the order of the form."""
+    old, new = old or {}, new or {}
+    changes = []
+    for name in [*old.keys(), *[k for k in new if k not in old]]:
+        before, after = old.get(name), new.get(name)
+        if _normalise(before) == _normalise(after):
+            continue
+        changes.append(FieldChange(name, label(kind, name), display(kind, name, before),
+                                   display(kind, name, after)))
+    return changes
+
+
+def _normalise(value):
+    return None if value in ("", None, []) else value
+
+
+def kind_of(obj_or_model):
+    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+    return {Offer: "offer", Organisation: "organisation", Contact: "contact"}[model]
