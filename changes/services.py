@@ -129,8 +129,10 @@ def create_offer(organisation, data, *, user, note=""):
 
 
 @transaction.atomic
-def save_offer(offer, data, *, user, base=None):
-    """Save the edit form. `base` is the (unsigned) state the form was opened on."""
+def save_offer(offer, data, *, user, base=None, comment=""):
+    """Save the edit form. `base` is the (unsigned) state the form was opened on. An
+    editor's save of an offer with a pending proposal decides it ("correct and approve");
+    `comment` then reaches the provider."""
     offer = _locked(offer)
     change = pending_change(offer)
     current = change.data if change else offer_snapshot(offer)
@@ -152,7 +154,7 @@ def save_offer(offer, data, *, user, base=None):
     if not changed:
         return SaveResult("unchanged", offer, change)
     if direct:
-        result = _publish(offer, data, user=user, change=change,
+        result = _publish(offer, data, user=user, change=change, comment=comment,
                           corrected=change is not None and bool(diff("offer", change.data, data)))
         if change is not None:  # an editor's save of a proposal decides it
             transaction.on_commit(lambda: notify.change_decided(change))
