@@ -97,7 +97,7 @@ def _indexing_hooks():
 
 
 def run_import(source, filename=None, *, dry_run=False, skip_invalid=False, chunk_size=CHUNK_SIZE,
-               keep_outcomes=False):
+               keep_outcomes=False, actor="Import"):
     result = ImportResult(dry_run=dry_run, skip_invalid=skip_invalid)
     started = time.perf_counter()
     try:
@@ -110,7 +110,7 @@ def run_import(source, filename=None, *, dry_run=False, skip_invalid=False, chun
         table.close()
         result.header_errors = validator.check.errors
         return result
-    writer = OfferWriter(validator.present, validator.vocabulary)
+    writer = OfferWriter(validator.present, validator.vocabulary, actor=actor)
     context, reindex = (contextlib.nullcontext(), None) if dry_run else _indexing_hooks()
     result.indexing = dry_run or reindex is not None
 
@@ -185,9 +185,9 @@ def plan_import(source, filename=None):
     return ImportPlan(source, filename, result)
 
 
-def apply_import(plan, skip_invalid=False):
+def apply_import(plan, skip_invalid=False, actor="Import"):
     """Import the file of a plan (checked again: the data may have changed meanwhile)."""
-    return run_import(plan.source, plan.filename, skip_invalid=skip_invalid)
+    return run_import(plan.source, plan.filename, skip_invalid=skip_invalid, actor=actor)
 
 
 def summary_lines(result):

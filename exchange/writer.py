@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .bulk import insert_instances, insert_rows, update_rows
+from .history import ImportHistory
 from .validate import Vocabulary
 
 
@@ -51,13 +52,14 @@ class WriteStats:
 
 
 class OfferWriter:
-    def __init__(self, present, vocabulary=None):
+    def __init__(self, present, vocabulary=None, actor="Import"):
         from offers.models import Offer
         from providers.models import Organisation
 
         self.present = set(present)
         self.vocabulary = vocabulary or Vocabulary()
         self.stats = WriteStats()
+        self.history = ImportHistory(actor)
         self.organisations = {}
         self.slugs = set()
         for pk, name, slug in Organisation.objects.values_list("id", "name", "slug"):
@@ -240,6 +242,7 @@ class OfferWriter:
                 contact_links.append((old["id"], contact))
                 changed = True
             if changed or replaced:
+                self.history.updated(old["id"], record, old, replaced)
                 offer = Offer(id=old["id"], external_id=record.external_id, organisation_id=org,
                               updated_at=now, **record.offer_fields)
                 changed_offers.append(offer)
@@ -258,6 +261,7 @@ class OfferWriter:
                     new_places.append(self._place(pk, record.place))
                 if record.line in contact_of:
                     contact_links.append((pk, contact_of[record.line]))
+                self.history.created(pk, record, record.m2m)
                 outcomes.append((record, "created", pk))
         if changed_offers:
             fields = [Offer._meta.get_field(name) for name in sorted(update_fields)]
@@ -271,6 +275,7 @@ class OfferWriter:
         update_rows(Place, ["street", "postcode", "city", "latitude", "longitude"], changed_places)
         # An offer's link to a contact is only added when missing (checked in _existing).
         insert_rows(Offer.contacts.through, ["offer", "contact"], list(dict.fromkeys(contact_links)))
+        self.history.flush(now, [offer.id for offer in changed_offers])
 
         for _record, action, _pk in outcomes:
             setattr(self.stats, action, getattr(self.stats, action) + 1)

@@ -1,5 +1,7 @@
 """python manage.py import_offers FILE [--skip-invalid] [--dry-run]"""
 
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -21,7 +23,8 @@ class Command(BaseCommand):
         try:
             with open(file, "rb") as stream:
                 result = run_import(stream, file, dry_run=dry_run, skip_invalid=skip_invalid,
-                                    chunk_size=max(1, chunk_size))
+                                    chunk_size=max(1, chunk_size),
+                                    actor=f"Import {os.path.basename(file)}")
         except OSError as error:
             raise CommandError(_("Die Datei „%(file)s“ lässt sich nicht öffnen: %(reason)s")
                                % {"file": file, "reason": error.strerror}) from None
