@@ -84,7 +84,9 @@ def working_data(offer):
     return change.data if change else offer_snapshot(offer)
 
 
-def _raw_changes(old, new):
+def raw_changes(old, new):
+    """{field: [old, new]} of the fields that differ, in snapshot values (what a Revision
+    keeps)."""
     old, new = old or {}, new or {}
     return {name: [old.get(name), new.get(name)]
             for name in dict.fromkeys([*old, *new])
@@ -123,7 +125,7 @@ def create_offer(organisation, data, *, user, note=""):
     offer = Offer(organisation=organisation, status=Offer.Status.DRAFT)
     apply_offer_snapshot(offer, data)
     direct = publishes_directly(user, organisation)
-    record(offer, Revision.Action.CREATED, user=user, changes=_raw_changes({}, data),
+    record(offer, Revision.Action.CREATED, user=user, changes=raw_changes({}, data),
            snapshot_after=data, approved=True if direct else None, note=note)
     return _submit_unpublished(offer, data, user=user, direct=direct, change=None)
 
@@ -146,7 +148,7 @@ def save_offer(offer, data, *, user, base=None, comment=""):
             offer.version += 1
             offer.save(update_fields=["version"])
             record(offer, Revision.Action.CHANGED if direct else Revision.Action.PROPOSED,
-                   user=user, changes=_raw_changes(before, data), snapshot_after=data,
+                   user=user, changes=raw_changes(before, data), snapshot_after=data,
                    approved=True if direct else None, change_request=change)
         elif change is not None and not direct:
             return SaveResult("unchanged", offer, change)
@@ -171,7 +173,7 @@ def save_offer(offer, data, *, user, base=None, comment=""):
         change.data = data
         change.updated_by = user
         change.save(update_fields=["data", "updated_by", "updated_at"])
-    record(offer, Revision.Action.PROPOSED, user=user, changes=_raw_changes(current, data),
+    record(offer, Revision.Action.PROPOSED, user=user, changes=raw_changes(current, data),
            snapshot_after=data, approved=None, change_request=change)
     return SaveResult("pending", offer, change)
 
@@ -210,7 +212,7 @@ def _publish(offer, data, *, user, change, corrected=False, comment=""):
     offer.save(update_fields=["version", "status", "last_verified"])
     after = offer_snapshot(offer)
     action = Revision.Action.APPROVED if change is not None else Revision.Action.CHANGED
-    record(offer, action, user=user, changes=_raw_changes(before, after), snapshot_after=after,
+    record(offer, action, user=user, changes=raw_changes(before, after), snapshot_after=after,
            approved=True, change_request=change, note=comment)
     if change is not None:
         change.data = data
@@ -257,7 +259,7 @@ def reject(change, *, user, comment):
         offer.save(update_fields=["status"])
     _close(change, ChangeRequest.Status.REJECTED, user, comment=comment)
     record(offer, Revision.Action.REJECTED, user=user,
-           changes=_raw_changes(change.base_data or {}, change.data), snapshot_after=change.data,
+           changes=raw_changes(change.base_data or {}, change.data), snapshot_after=change.data,
            approved=False, change_request=change, note=comment)
     transaction.on_commit(lambda: notify.change_decided(change))
     return change
@@ -301,7 +303,7 @@ def duplicate(offer, *, user):
     data["title"] = f"{data['title']} (Kopie)"[:200]
     copy = Offer(organisation=offer.organisation, status=Offer.Status.DRAFT)
     apply_offer_snapshot(copy, data)
-    record(copy, Revision.Action.CREATED, user=user, changes=_raw_changes({}, data),
+    record(copy, Revision.Action.CREATED, user=user, changes=raw_changes({}, data),
            snapshot_after=data, approved=None, note=f"Kopie von #{offer.pk}")
     return copy
 
@@ -324,14 +326,14 @@ def save_fields(obj, data, *, user, base=None):
     apply_fields_snapshot(obj, data)
     after = snapshot(obj)
     record(obj, Revision.Action.CREATED if created else Revision.Action.CHANGED, user=user,
-           changes=_raw_changes(before, after), snapshot_after=after)
+           changes=raw_changes(before, after), snapshot_after=after)
     return obj
 
 
 @transaction.atomic
 def delete_contact(contact, *, user):
     before = snapshot(contact)
-    record(contact, Revision.Action.DELETED, user=user, changes=_raw_changes(before, {}),
+    record(contact, Revision.Action.DELETED, user=user, changes=raw_changes(before, {}),
            snapshot_after=before)
     contact.delete()
 
@@ -358,6 +360,6 @@ def restore(revision, *, user):
         apply_fields_snapshot(obj, revision.snapshot)
         after = snapshot(obj)
     stamp = timezone.localtime(revision.created_at).strftime("%d.%m.%Y %H:%M")
-    return record(obj, Revision.Action.RESTORED, user=user, changes=_raw_changes(before, after),
+    return record(obj, Revision.Action.RESTORED, user=user, changes=raw_changes(before, after),
                   snapshot_after=after, restored_from=revision,
                   note=f"Stand vom {stamp} wiederhergestellt")

@@ -207,17 +207,20 @@ def display(kind, name, value):
     return _scalar_display(model._meta.get_field(name), value)
 
 
+def changed_names(old, new):
+    """The names of the fields whose values differ, in the order of the form (cheap: no
+    values in words, e.g. to count the changes of many proposals)."""
+    old, new = old or {}, new or {}
+    return [name for name in [*old.keys(), *[k for k in new if k not in old]]
+            if _normalise(old.get(name)) != _normalise(new.get(name))]
+
+
 def diff(kind, old, new):
     """The fields whose values differ between two snapshots, in the order of the form."""
     old, new = old or {}, new or {}
-    changes = []
-    for name in [*old.keys(), *[k for k in new if k not in old]]:
-        before, after = old.get(name), new.get(name)
-        if _normalise(before) == _normalise(after):
-            continue
-        changes.append(FieldChange(name, label(kind, name), display(kind, name, before),
-                                   display(kind, name, after)))
-    return changes
+    return [FieldChange(name, label(kind, name), display(kind, name, old.get(name)),
+                        display(kind, name, new.get(name)))
+            for name in changed_names(old, new)]
 
 
 def _normalise(value):

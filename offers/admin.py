@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from changes.admin_history import HistoryAdminMixin
+
 from .models import Offer, OfferTime, Place
 
 
@@ -15,7 +17,7 @@ class OfferTimeInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["title", "organisation", "status", "last_verified", "updated_at"]
     list_filter = ["status", "topics", "cities", "is_free", "accessibility", "childcare"]
     search_fields = ["title", "summary", "external_id", "organisation__name"]

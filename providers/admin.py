@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from changes.admin_history import HistoryAdminMixin
+
 from .models import Contact, Organisation
 
 
@@ -9,7 +11,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "city", "email", "updated_at"]
     list_filter = ["city"]
     search_fields = ["name"]
@@ -18,7 +20,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "role", "organisation", "consent_given_on"]
     list_filter = ["consent_given_on"]
     search_fields = ["name", "role", "organisation__name", "email"]

@@ -1,0 +1,1 @@
+"""The KI editors' pages: review queue and decision, history and restore, organisations."""
