@@ -1,0 +1,1 @@
+"""The provider area's pages, by area: the overview, offers, organisations and contacts."""
