@@ -152,8 +152,9 @@ def save_offer(offer, data, *, user, base=None, comment=""):
                    approved=True if direct else None, change_request=change)
         elif change is not None and not direct:
             return SaveResult("unchanged", offer, change)
-        return _submit_unpublished(offer, data, user=user, direct=direct, change=change)
-    if not changed:
+        return _submit_unpublished(offer, data, user=user, direct=direct, change=change,
+                                   comment=comment)
+    if not changed and not (direct and change is not None):
         return SaveResult("unchanged", offer, change)
     if direct:
         result = _publish(offer, data, user=user, change=change, comment=comment,
@@ -178,14 +179,22 @@ def save_offer(offer, data, *, user, base=None, comment=""):
     return SaveResult("pending", offer, change)
 
 
-def _submit_unpublished(offer, data, *, user, direct, change):
+def _submit_unpublished(offer, data, *, user, direct, change, comment=""):
     """An offer the public cannot see yet: published at once, or pending as a whole."""
     if direct:
+        before = offer.status
         offer.status = Offer.Status.PUBLISHED
         offer.last_verified = offer.last_verified or timezone.localdate()
         offer.save(update_fields=["status", "last_verified"])
-        if change is not None:
-            _close(change, ChangeRequest.Status.APPROVED, user, corrected=True)
+        if change is not None:  # an editor publishing a provider's new offer decides it
+            _close(change, ChangeRequest.Status.APPROVED, user, comment=comment,
+                   corrected=bool(diff("offer", change.data, data)))
+            change.data = data
+            change.save(update_fields=["data"])
+            record(offer, Revision.Action.APPROVED, user=user,
+                   changes={"status": [before, offer.status]}, snapshot_after=offer_snapshot(offer),
+                   approved=True, change_request=change, note=comment)
+            transaction.on_commit(lambda: notify.change_decided(change))
         return SaveResult("published", offer, change)
     if offer.status != Offer.Status.PENDING:
         offer.status = Offer.Status.PENDING
@@ -332,7 +341,13 @@ def save_fields(obj, data, *, user, base=None):
 
 @transaction.atomic
 def delete_contact(contact, *, user):
+    """Delete a contact person, and take them out of pending proposals too (approving one
+    must not bring back a link to a person who is gone)."""
     before = snapshot(contact)
+    for change in ChangeRequest.objects.pending().filter(offer__organisation=contact.organisation):
+        if contact.pk in change.data.get("contacts", []):
+            change.data["contacts"] = [pk for pk in change.data["contacts"] if pk != contact.pk]
+            change.save(update_fields=["data"])
     record(contact, Revision.Action.DELETED, user=user, changes=raw_changes(before, {}),
            snapshot_after=before)
     contact.delete()

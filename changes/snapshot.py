@@ -96,9 +96,9 @@ def apply_offer_snapshot(offer, data):
     _apply_fields(offer, OFFER_FIELDS, data)
     offer.full_clean(exclude=["organisation", "external_id"], validate_unique=False)
     offer.save()
-    for name in OFFER_M2M:
-        if name in data:
-            getattr(offer, name).set(data[name])
+    for name, model in OFFER_M2M.items():
+        if name in data:  # ids of rows deleted since (an old revision, a contact) are dropped
+            getattr(offer, name).set(model.objects.filter(pk__in=data[name]))
     if "places" in data:
         offer.places.all().delete()
         for place in data["places"]:

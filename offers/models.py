@@ -11,6 +11,30 @@ class OfferQuerySet(models.QuerySet):
         """Offers the public may see."""
         return self.filter(status=Offer.Status.PUBLISHED)
 
+    # Visibility over time: the rules live in freshness/rules.py. `today` defaults to the
+    # current day there (one function tests can patch).
+
+    def visible(self, today=None):
+        """Published, not hidden for review, not ended: what the public search, the
+        directories, the counts and the API's lists show. (An offer page answers while
+        the offer is published.)"""
+        from freshness import rules
+
+        return self.filter(rules.visible_q(today))
+
+    def due_for_review(self, today=None):
+        """Published offers whose last confirmation (or creation) is older than the review
+        interval."""
+        from freshness import rules
+
+        return self.published().filter(rules.reference_before(rules.review_cutoff(today)))
+
+    def hidden_for_review(self, today=None):
+        """Published offers not confirmed for so long that they left the public search."""
+        from freshness import rules
+
+        return self.published().filter(rules.reference_before(rules.hide_cutoff(today)))
+
     def editable_by(self, user):
         """The offers this person may change (all for KI editors, their organisations' for
         provider members, none otherwise). Anything outside answers 404."""
@@ -108,10 +132,13 @@ class Offer(models.Model):
         return reverse("offers:detail", args=[self.pk])
 
     def clean(self):
+        errors = {}  # all problems at once, each next to its field
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("Das Ende liegt vor dem Beginn.")})
+            errors["end_date"] = _("Das Ende liegt vor dem Beginn.")
         if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
-            raise ValidationError({"age_max": _("Das Höchstalter liegt unter dem Mindestalter.")})
+            errors["age_max"] = _("Das Höchstalter liegt unter dem Mindestalter.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_public(self):

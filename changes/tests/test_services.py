@@ -163,3 +163,35 @@ def test_places_and_times_travel_with_the_snapshot(offer, editor):
     assert dorsten in offer.cities.all()
     changes = diff("offer", _edited(offer, times=[]), offer_snapshot(offer))
     assert [(c.label, c.new) for c in changes] == [("Regelmäßige Zeiten", "Dienstag 10:00–12:00")]
+
+
+def test_an_editor_saving_a_proposal_unchanged_approves_it(offer, provider, editor, make_offer):
+    change = services.save_offer(offer, _edited(offer, title="Neu"), user=provider).change_request
+    result = services.save_offer(offer, services.working_data(offer), user=editor, comment="Passt.")
+    change.refresh_from_db()
+    assert result.outcome == "published" and change.status == "approved"
+    assert change.review_comment == "Passt." and not change.corrected
+
+
+def test_an_editor_publishing_a_new_offer_decides_it_and_tells_the_provider(
+        provider, provider_org, editor, django_capture_on_commit_callbacks, mailoutbox):
+    created = services.create_offer(provider_org, {"title": "Elterncafé"}, user=provider)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.save_offer(created.offer, services.working_data(created.offer),
+                                     user=editor, comment="Willkommen!")
+    change = result.change_request
+    change.refresh_from_db()
+    assert result.outcome == "published" and change.status == "approved"
+    assert Revision.objects.for_object(created.offer).first().action == "approved"
+    assert any("Willkommen!" in m.body for m in mailoutbox)
+
+
+def test_deleting_a_contact_takes_it_out_of_pending_proposals(offer, provider, editor, make_contact,
+                                                              provider_org):
+    contact = make_contact(organisation=provider_org)
+    change = services.save_offer(offer, _edited(offer, contacts=[contact.pk]), user=provider).change_request
+    services.delete_contact(contact, user=provider)
+    change.refresh_from_db()
+    assert change.data["contacts"] == []
+    services.approve(change, user=editor)  # no IntegrityError
+    assert list(offer.contacts.all()) == []

@@ -131,9 +131,6 @@ def offer_edit(request, pk):
     try:
         result = services.save_offer(offer, editor.snapshot(), user=request.user, base=base,
                                      comment=comment)
-        if decides and result.outcome == "unchanged":
-            # Saving the proposal as it stands is the editor's approval of it.
-            result = services.approve(change, user=request.user, comment=comment)
     except services.EditConflict as conflict:
         # The person's input stays; the new base makes a second save a deliberate decision.
         context["base"] = services.sign_base(conflict.current)
