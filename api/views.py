@@ -40,7 +40,7 @@ def _page_link(request, params, page):
 
 @api_view
 def offer_list(request):
-    """Search published offers; unknown parameters are ignored, bad values answer 400."""
+    """Search visible offers; unknown parameters are ignored, bad values answer 400."""
     params = parse_search_params(
         request.GET, known_slugs(), default_page_size=settings.SEARCH_PAGE_SIZE,
         strict=True,
@@ -58,7 +58,8 @@ def offer_list(request):
 
 @api_view
 def offer_detail(request, id):
-    """One published offer with places, times and consented contacts."""
+    """One published offer with places, times and consented contacts (also while it is out
+    of the search for review or ended: links to it keep working)."""
     queryset = Offer.objects.published().select_related("organisation").prefetch_related(
         "cities", "topics", "target_groups", "languages", "times",
         Prefetch("places", queryset=Place.objects.select_related("city")),
@@ -75,9 +76,9 @@ def offer_detail(request, id):
 
 @api_view
 def organisation_detail(request, id):
-    """A provider with its published offers and consented contacts."""
+    """A provider with its visible offers (those the search lists) and consented contacts."""
     organisation = get_object_or_404(Organisation.objects.select_related("city"), pk=id)
-    offers = organisation.offers.published().only("pk", "title").order_by("title", "pk")
+    offers = organisation.offers.visible().only("pk", "title").order_by("title", "pk")
     contacts = Contact.objects.public().filter(organisation=organisation)
     data = serializers.organisation_detail(
         organisation, offers, contacts,

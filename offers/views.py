@@ -15,9 +15,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from freshness import rules
 from providers.models import Contact
-from search import version as search_version
-from search.engine import known_slugs, search_offers
+from search.engine import data_version, known_slugs, search_offers
 from search.params import parse_search_params
 
 from . import results
@@ -38,8 +38,9 @@ def search(request):
     if settings.DEBUG:  # template edits show at once during development
         return _render_results(request, params)
     # The rendered page is cached per search state under the search data version, which
-    # changes with every change to offers, providers or the taxonomy (search/version.py).
-    token, vocab_token = search_version.current()
+    # changes with every change to offers, providers or the taxonomy (search/version.py),
+    # and when offers leave the search as days pass (data_version() sweeps them first).
+    token, vocab_token = data_version()
     key = "offers:results:" + hashlib.sha256(
         "|".join((token, vocab_token, get_language(), params.cache_key())).encode()
     ).hexdigest()
@@ -103,10 +104,14 @@ def detail(request, pk):
         ),
         pk=pk,
     )
+    today = rules.today()
     return render(request, "offers/detail.html", {
         "offer": offer,
         "back_url": _back_to_search_url(request),
         "report_url": reverse("reports:create", args=[offer.pk]),
+        # Reachable while published, but out of the search: the visitor should know why.
+        "is_ended": rules.is_ended(offer, today),
+        "is_hidden": rules.is_hidden(offer, today),
     })
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from freshness import rules
 from offers.models import Offer
 from offers.results import cards, page_links
 from taxonomy.models import City
@@ -32,10 +33,11 @@ def _pagination(page, state):
 
 @require_safe
 def provider_list(request):
-    """All providers, searchable by name, with their number of published offers."""
+    """All providers, searchable by name, with their number of visible offers (the same
+    offers the search shows)."""
     q = " ".join(request.GET.get("q", "").split())[:200]
     providers = Organisation.objects.select_related("city").annotate(
-        offer_count=Count("offers", filter=Q(offers__status=Offer.Status.PUBLISHED))
+        offer_count=Count("offers", filter=rules.visible_q(prefix="offers__"))
     )
     if q:
         providers = providers.filter(name__icontains=q)
@@ -47,14 +49,14 @@ def provider_list(request):
 
 @require_safe
 def detail(request, slug):
-    """A provider with its published offers and its consented contact persons."""
+    """A provider with its visible offers and its consented contact persons."""
     organisation = get_object_or_404(
         Organisation.objects.select_related("city").prefetch_related(
             Prefetch(
                 "offers",
-                queryset=Offer.objects.published().select_related("organisation")
+                queryset=Offer.objects.visible().select_related("organisation")
                 .prefetch_related("cities", "topics", "languages").order_by("title"),
-                to_attr="published_offers",
+                to_attr="published_offers",  # the name the template knows; visible ones only
             ),
             Prefetch("contacts", queryset=Contact.objects.public().order_by("name"),
                      to_attr="public_contacts"),

@@ -6,6 +6,9 @@ SearchDocument tokens, including filter tokens such as `xc12` (city 12) or `xfre
 text index does the filtering too. Facet counts are one GROUP BY per facet on the m2m tables
 restricted to the matching ids. Results and facet counts are cached per filter state in
 Django's cache under the data version, which changes with every searchable change.
+
+The index holds visible offers only (freshness/rules.py); data_version() removes, once a day
+per process, those whose last visible day has passed.
 """
 
 import hashlib
@@ -22,7 +25,7 @@ from offers.models import Offer
 from taxonomy.models import City, Language, TargetGroup, Topic
 
 from . import bitsets, version
-from .indexing import FACET_BASE, FACET_PREFIX, FACET_SPAN, FLAG_CODES, M2M_FIELDS
+from .indexing import FACET_BASE, FACET_PREFIX, FACET_SPAN, FLAG_CODES, M2M_FIELDS, sweep_daily
 from .params import FACETS, FLAGS, SearchParams
 from .query import compile_query, exact_expression, filter_expression, to_fts5, to_tsquery
 from .synonyms import get_synonyms
@@ -443,8 +446,15 @@ _matching_sets = _RecentResults(size=64)  # (hits bits, count, facets) per filte
 _text_matches = _RecentResults(size=64)  # ids matching a text query, per query
 
 
+def data_version():
+    """(token, vocab_token) of the searchable data now, after the first call of a new day in
+    this process has removed the offers that stopped being visible (indexing.sweep_daily)."""
+    sweep_daily()
+    return version.current()
+
+
 def search_offers(params: SearchParams) -> SearchResult:
-    token, vocab_token = version.current()
+    token, vocab_token = data_version()
     page_key = _key(token, "page", params.cache_key())
     result = _recent.get(page_key)
     if result is not None:
@@ -489,7 +499,7 @@ def _compute(params, token, vocab_token):
 def warm_up():
     """Build this process's in-memory filter index and vocabulary before the first request
     needs them (about a second at 100,000 offers); gunicorn workers call it on start."""
-    token, vocab_token = version.current()
+    token, vocab_token = data_version()
     _taxonomy(token)
     bitsets.get_index(token)
     get_vocabulary(vocab_token)

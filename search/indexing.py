@@ -4,12 +4,19 @@
 of queries per 500 offers). Signals (search/signals.py) call it after every change; imports
 wrap their work in `bulk_indexing()`, which collects the touched offers and indexes them once
 at the end.
+
+Only visible offers (freshness/rules.py: published, not hidden for review, not ended) have a
+document, which records its last visible day; `sweep_expired(day)` removes the documents whose
+day has passed, so offers leave the search as time passes without anybody saving anything.
 """
 
 import contextlib
 import threading
 
 from django.db import connection, transaction
+from django.utils import timezone
+
+from freshness import rules
 
 from . import version
 from .models import SearchDocument, SearchFacet, SearchTerm
@@ -30,7 +37,7 @@ FLAG_CODES = {"free": 1, "accessible": 2, "childcare": 3}
 
 DOC_COLUMNS = ("offer_id", "title_tokens", "summary_tokens", "description_tokens",
                "provider_tokens", "meta_tokens", "facet_tokens", "sort_title", "created_at",
-               "is_free", "accessible", "childcare")
+               "is_free", "accessible", "childcare", "visible_until")
 INSERT_SQL = (f"INSERT INTO {SearchDocument._meta.db_table} ({', '.join(DOC_COLUMNS)}) "
               f"VALUES ({', '.join(['%s'] * len(DOC_COLUMNS))})")
 
@@ -41,6 +48,10 @@ _state = threading.local()
 
 def adapt_datetime(value):
     return connection.ops.adapt_datetimefield_value(value)
+
+
+def adapt_date(value):
+    return connection.ops.adapt_datefield_value(value)
 
 
 def _chunks(items, size):
@@ -77,14 +88,14 @@ def _rows(sql, ids, fetch=True):
         return cursor.fetchall() if fetch else None
 
 
-def _index_batch(batch, taxonomy, seen_terms):
-    """Replace the documents of the offers in `batch`; returns (documents, new terms)."""
+def _index_batch(batch, taxonomy, seen_terms, today):
+    """Replace the documents of the offers in `batch`; returns the number written."""
     from offers.models import Offer, Place
 
     rows = list(
-        Offer.objects.filter(pk__in=batch, status=Offer.Status.PUBLISHED).values_list(
+        Offer.objects.filter(pk__in=batch).visible(today).values_list(
             "id", "title", "summary", "description", "organisation__name", "created_at",
-            "is_free", "accessibility", "childcare",
+            "is_free", "accessibility", "childcare", "last_verified", "end_date",
         )
     )
     ids = [row[0] for row in rows]
@@ -107,7 +118,8 @@ def _index_batch(batch, taxonomy, seen_terms):
     docs = []
     facet_rows = []
     terms = set()
-    for oid, title, summary, description, org_name, created_at, free, access, childcare in rows:
+    for (oid, title, summary, description, org_name, created_at, free, access, childcare,
+         last_verified, end_date) in rows:
         rel = related[oid]
         meta_text = " ".join(
             taxonomy[facet].get(term_id, "") for facet in M2M_FIELDS for term_id in rel[facet]
@@ -126,8 +138,10 @@ def _index_batch(batch, taxonomy, seen_terms):
         facet_rows.extend((oid, code) for code in codes)
         tokens = (index_tokens(title), index_tokens(summary), index_tokens(description),
                   index_tokens(org_name), index_tokens(meta_text))
+        reference = last_verified or timezone.localdate(created_at)
         docs.append((oid, *tokens, " ".join(facet_tokens), fold(title)[:200],
-                     adapt_datetime(created_at), free, accessible, childcare))
+                     adapt_datetime(created_at), free, accessible, childcare,
+                     adapt_date(rules.visible_until(reference, end_date))))
         for text in tokens:
             terms.update(text.split())
     existing = [r[0] for r in _rows(f"SELECT offer_id FROM {DOC_TABLE} WHERE offer_id IN ({{}})",
@@ -172,7 +186,7 @@ def _max_term_id():
 
 
 def reindex_offers(offer_ids, batch_size=BATCH_SIZE):
-    """Rebuild the index documents of these offers (published ones get one, others none).
+    """Rebuild the index documents of these offers (visible ones get one, others none).
 
     Returns the number of documents written. Safe to call with ids of deleted offers.
     """
@@ -182,10 +196,11 @@ def reindex_offers(offer_ids, batch_size=BATCH_SIZE):
     taxonomy = _taxonomy_names()
     seen_terms = set()
     written = 0
+    today = rules.today()
     with transaction.atomic():
         before = _max_term_id()
         for batch in _chunks(ids, batch_size):
-            written += _index_batch(batch, taxonomy, seen_terms)
+            written += _index_batch(batch, taxonomy, seen_terms, today)
         version.bump(vocabulary=_max_term_id() != before)
     return written
 
@@ -198,7 +213,7 @@ def rebuild_index(batch_size=2000, stdout=None):
         SearchDocument.objects.all().delete()
         SearchFacet.objects.all()._raw_delete(connection.alias)
         SearchTerm.objects.all().delete()
-        ids = list(Offer.objects.published().order_by("pk").values_list("pk", flat=True))
+        ids = list(Offer.objects.visible().order_by("pk").values_list("pk", flat=True))
         written = 0
         for batch in _chunks(ids, 10 * batch_size):
             written += reindex_offers(batch, batch_size=batch_size)
@@ -209,6 +224,76 @@ def rebuild_index(batch_size=2000, stdout=None):
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
     return written
+
+
+def extend_visibility(offer_ids):
+    """After a confirmation: offers still in the index only get their new last visible day
+    (their results are unchanged, so the data version and every cache stay valid); the
+    others are indexed, which brings them back at once and bumps the version."""
+    from offers.models import Offer
+
+    ids = sorted({int(i) for i in offer_ids})
+    today = rules.today()
+    by_day, reindex = {}, []
+    for batch in _chunks(ids, BATCH_SIZE):
+        indexed = {r[0] for r in _rows(
+            f"SELECT offer_id FROM {DOC_TABLE} WHERE offer_id IN ({{}})", batch)}
+        reindex += [i for i in batch if i not in indexed]
+        for pk, last_verified, created_at, end_date in Offer.objects.filter(
+                pk__in=indexed).values_list("pk", "last_verified", "created_at", "end_date"):
+            until = rules.visible_until(last_verified or timezone.localdate(created_at), end_date)
+            if until < today:  # ended since the last sweep: let the index drop it now
+                reindex.append(pk)
+            else:
+                by_day.setdefault(until, []).append(pk)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for day, day_ids in by_day.items():
+            for batch in _chunks(day_ids, BATCH_SIZE):
+                cursor.execute(
+                    f"UPDATE {DOC_TABLE} SET visible_until = %s "
+                    f"WHERE offer_id IN ({', '.join(['%s'] * len(batch))})",
+                    [adapt_date(day), *batch],
+                )
+        if reindex:
+            reindex_offers(reindex)
+
+
+def sweep_expired(today):
+    """Remove the documents (and facet rows) of offers whose last visible day lies before
+    `today`; bumps the data version when there were any. Returns how many went.
+
+    The check is one indexed read; writing (and the version bump, which makes every process
+    reload its filter index) happens only on the days something expired.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT offer_id FROM {DOC_TABLE} WHERE visible_until < %s",
+                       [adapt_date(today)])
+        ids = [row[0] for row in cursor.fetchall()]
+    if not ids:
+        return 0
+    with transaction.atomic():
+        for batch in _chunks(ids, BATCH_SIZE):
+            _rows(f"DELETE FROM {FACET_TABLE} WHERE offer_id IN ({{}})", batch, fetch=False)
+            _rows(f"DELETE FROM {DOC_TABLE} WHERE offer_id IN ({{}})", batch, fetch=False)
+        version.bump()
+    return len(ids)
+
+
+# The day this process last swept the index.
+_swept_on = None
+_sweep_lock = threading.Lock()
+
+
+def sweep_daily():
+    """Sweep once per day and process (the search calls this first): every other call costs
+    a date comparison, no query."""
+    global _swept_on
+    today = rules.today()
+    if _swept_on != today:
+        with _sweep_lock:
+            if _swept_on != today:
+                sweep_expired(today)
+                _swept_on = today
 
 
 # --- signal-driven indexing ---------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The search index: one normalised document per published offer, the vocabulary of indexed
+"""The search index: one normalised document per visible offer, the vocabulary of indexed
 tokens (for typo correction), staff-editable synonyms and the data version (cache keys).
 
 The full-text index itself lives next to SearchDocument and is created by migration 0002:
@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchDocument(models.Model):
-    """Token strings for one published offer (unpublished offers have no document)."""
+    """Token strings for one visible offer (published, not hidden for review, not ended);
+    other offers have no document."""
 
     offer = models.OneToOneField(
         "offers.Offer", on_delete=models.CASCADE, primary_key=True, related_name="search_document",
@@ -28,6 +29,9 @@ class SearchDocument(models.Model):
     is_free = models.BooleanField(default=False)
     accessible = models.BooleanField(default=False)
     childcare = models.BooleanField(default=False)
+    # The last day the offer is publicly visible (freshness.rules.visible_until): the daily
+    # sweep removes documents whose day has passed, so time alone takes offers out.
+    visible_until = models.DateField(null=True, db_index=True)
 
     class Meta:
         verbose_name = _("Suchdokument")
@@ -38,7 +42,7 @@ class SearchDocument(models.Model):
 
 
 class SearchFacet(models.Model):
-    """One row per (published offer, filter value): city, topic, target group, language, and
+    """One row per (visible offer, filter value): city, topic, target group, language, and
     the flags that are true. Facet counts are one GROUP BY over this table."""
 
     offer = models.ForeignKey("offers.Offer", on_delete=models.CASCADE, related_name="+",

@@ -8,6 +8,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from api.openapi import document
+from freshness.testing import travel_to  # noqa: F401  (patches "today" for time-based tests)
 
 DOCUMENT_URI = "urn:api-v1-openapi"
 

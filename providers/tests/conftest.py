@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from freshness.testing import travel_to  # noqa: F401  (patches "today" for time-based tests)
+
 
 @pytest.fixture(autouse=True)
 def empty_cache():

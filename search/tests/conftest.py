@@ -1,5 +1,6 @@
 import pytest
 
+from freshness.testing import travel_to  # noqa: F401  (patches "today" for time-based tests)
 from search.engine import search_offers
 from search.params import SearchParams
 
