@@ -6,6 +6,9 @@ import itertools
 
 import pytest
 
+from freshness.testing import travel_to  # noqa: F401  (a fixture: tests where time passes)
+
+TODAY = datetime.date(2026, 11, 25)
 _counter = itertools.count(1)
 
 
@@ -62,6 +65,13 @@ def make_offer(db, make_organisation):
         return offer
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _pinned_today(travel_to):  # noqa: F811  (the fixture imported above)
+    """The freshness rules see TODAY in every test (make_offer's offers were confirmed on
+    2026-10-01), so the suite gives the same results next year; travel_to() moves it."""
+    travel_to(TODAY)
 
 
 @pytest.fixture(autouse=True)

@@ -191,16 +191,21 @@ def build_dataset(cities, today=None):
         pos = i - 1
         offer["status"] = ("draft" if pos in hidden[:5] else "pending" if pos in hidden[5:10]
                            else "archived" if pos in hidden[10:] else "published")
+        # Like a directory that is looked after: most offers confirmed within half a year,
+        # a fifth due for review, a few hidden for lack of confirmation, a few new ones never
+        # confirmed yet.
         roll = rng.random()
-        if roll < 0.07:
+        if roll < 0.05:
             verified_days = None
-        elif roll < 0.14:
+        elif roll < 0.10:
             verified_days = rng.randint(430, 640)
+        elif roll < 0.30:
+            verified_days = rng.randint(190, 360)
         else:
-            verified_days = rng.randint(0, 420)
+            verified_days = rng.randint(0, 180)
         offer["last_verified"] = (today - datetime.timedelta(days=verified_days)
                                   if verified_days is not None else None)
-        created = rng.randint(5, 730)
+        created = rng.randint(5, 730) if verified_days is not None else rng.randint(5, 150)
         if verified_days is not None:
             created = max(created, verified_days + rng.randint(1, 60))
         offer["created_days_ago"] = created

@@ -20,4 +20,8 @@ class Command(BaseCommand):
         for email, password, label, _staff in DEMO_ACCOUNTS:
             missing = "" if email in existing else "  (fehlt – manage.py load_demo legt es an)"
             lines.append(f"  {label:<22} {email} / {password}{missing}")
+        lines += [
+            "  Anbieter:  Mein Bereich      " + base + "/de/mein-bereich/",
+            "  Redaktion: Prüfen, Meldungen " + base + "/de/redaktion/",
+        ]
         self.stdout.write("\n".join(lines) + "\n")

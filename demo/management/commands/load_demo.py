@@ -9,6 +9,7 @@ from providers.models import Contact, Organisation
 
 from ... import loader
 from ...accounts import ensure_demo_accounts
+from ...workflow import ensure_demo_workflow
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         if if_empty and (Offer.objects.exists() or Organisation.objects.exists()):
             if loader.demo_offers().exists():
                 ensure_demo_accounts()
+                ensure_demo_workflow()
             self.stdout.write(
                 f"Database not empty ({Offer.objects.count()} offers, "
                 f"{Organisation.objects.count()} organisations): demo data not loaded."
@@ -36,6 +38,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Removed {offers} demo objects and {orgs} objects of demo organisations.")
         ids = loader.load()
         accounts = ensure_demo_accounts()
+        for step in ensure_demo_workflow():
+            self.stdout.write(f"  demo workflow: {step}")
         offers = Offer.objects.filter(pk__in=ids)
         orgs = Organisation.objects.filter(name__in=loader.demo_organisation_names())
         self.stdout.write(self.style.SUCCESS(
