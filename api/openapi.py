@@ -210,7 +210,8 @@ def _schemas():
             "city": _object({"slug": _ref("Slug"), "name": _string()}, nullable=True),
             "offers": _array(_object({
                 "id": _integer(), "title": _string(), "url": _string(fmt="uri"),
-            }), "Its published offers."),
+            }), "Its offers in the public search (published, confirmed within the hide-after "
+                "period, not ended)."),
             "contacts": _array(_ref("Contact")),
         }, "A provider (Träger)."),
         "Taxonomy": _object({
@@ -320,7 +321,8 @@ def document():
         "paths": {
             "/": _operation("index", "Links to the resources", "Index", "Links."),
             "/offers": _operation(
-                "listOffers", "Search published offers", "OfferList",
+                "listOffers", "Search the public offers (published, confirmed within the hide-after "
+                "period, not ended)", "OfferList",
                 "One page of matching offers with facet counts.", _parameters(),
                 {"400": _error("A bad parameter; `parameter` names it.")},
             ),

@@ -341,7 +341,8 @@ def generate(n, seed=20261125, organisations=2000):
     # A few big providers run many offers (Zipf-like), most run a handful.
     org_weights = [1.0 / (i + 1) ** 0.7 for i in range(len(orgs))]
     subject_weights = [s[3] for s in SUBJECTS]
-    base_date = datetime.date(2026, 11, 1)
+    # relative to today: a fixed date would let the freshness rules hide ever more offers
+    base_date = datetime.date.today()
     for i in range(1, n + 1):
         subject, topics, groups, _w = rng.choices(SUBJECTS, subject_weights)[0]
         org_name, org_city = rng.choices(orgs, org_weights)[0]
@@ -422,7 +423,7 @@ def generate(n, seed=20261125, organisations=2000):
                              f" {rng.randint(10000, 99999)}",
             "contact_email": f"{contact.split()[0].lower()}.{i}@example.org".replace("ş", "s"),
             "website": f"https://example.org/angebote/{i}",
-            "last_verified": (base_date - datetime.timedelta(days=rng.randint(0, 700))).isoformat(),
+            "last_verified": (base_date - datetime.timedelta(days=rng.randint(0, 330))).isoformat(),
         }
 
 
