@@ -9,7 +9,7 @@ import json
 
 from django.db import connection
 
-from .bulk import insert_rows, qn
+from .bulk import copy_rows, qn
 
 
 def _json(value):
@@ -53,7 +53,7 @@ class ImportHistory:
 
         names = ["content_type", "object_id", "object_repr", "action", "actor", "created_at",
                  "changes", "approved", "note"]
-        insert_rows(Revision, names, [
+        copy_rows(Revision, names, [
             (self.content_type, pk, title, Revision.Action.IMPORTED, self.actor, now, changes, True,
              note) for pk, title, changes, note in self.rows])
         self.rows = []
