@@ -163,17 +163,8 @@ def save_offer(offer, data, *, user, base=None, comment=""):
             transaction.on_commit(lambda: notify.change_decided(change))
         return result
     # a provider's change to a published offer waits for review
-    live = offer_snapshot(offer)
-    if change is None:
-        change = ChangeRequest.objects.create(
-            offer=offer, kind=ChangeRequest.Kind.UPDATE, data=data, base_data=live,
-            base_version=offer.version, created_by=user, updated_by=user,
-        )
-        transaction.on_commit(lambda: notify.change_submitted(change))
-    else:
-        change.data = data
-        change.updated_by = user
-        change.save(update_fields=["data", "updated_by", "updated_at"])
+    change = _propose(offer, data, user=user, change=change, kind=ChangeRequest.Kind.UPDATE,
+                      base_data=offer_snapshot(offer))
     record(offer, Revision.Action.PROPOSED, user=user, changes=raw_changes(current, data),
            snapshot_after=data, approved=None, change_request=change)
     return SaveResult("pending", offer, change)
@@ -199,9 +190,16 @@ def _submit_unpublished(offer, data, *, user, direct, change, comment=""):
     if offer.status != Offer.Status.PENDING:
         offer.status = Offer.Status.PENDING
         offer.save(update_fields=["status"])
+    change = _propose(offer, data, user=user, change=change, kind=ChangeRequest.Kind.CREATE,
+                      base_data=None)
+    return SaveResult("pending", offer, change)
+
+
+def _propose(offer, data, *, user, change, kind, base_data):
+    """The offer's one pending proposal, created (the KI is told once) or updated."""
     if change is None:
         change = ChangeRequest.objects.create(
-            offer=offer, kind=ChangeRequest.Kind.CREATE, data=data, base_data=None,
+            offer=offer, kind=kind, data=data, base_data=base_data,
             base_version=offer.version, created_by=user, updated_by=user,
         )
         transaction.on_commit(lambda: notify.change_submitted(change))
@@ -209,7 +207,7 @@ def _submit_unpublished(offer, data, *, user, direct, change, comment=""):
         change.data = data
         change.updated_by = user
         change.save(update_fields=["data", "updated_by", "updated_at"])
-    return SaveResult("pending", offer, change)
+    return change
 
 
 def _publish(offer, data, *, user, change, corrected=False, comment=""):
