@@ -33,6 +33,8 @@ def to_json(value):
         return value.isoformat()
     if hasattr(value, "pk"):
         return value.pk
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")  # browsers send a text area's line breaks as CRLF
     return value
 
 

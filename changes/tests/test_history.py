@@ -30,8 +30,8 @@ def test_the_history_lists_every_revision_newest_first_in_words(client, editor, 
     assert "von redaktion@ki.example.org" in page and "von anbieter@caritas-test.example.org" in page
     assert "Hinweis: Passt so." in page
     assert "Vorschlag freigegeben" in page  # the proposal no longer "waits"
-    assert re.search(r'<th scope="row">kostenlos</th>\s*<td><del>nein</del></td>\s*'
-                     r'<td><ins>ja</ins></td>', page)
+    assert re.search(r'<th scope="row">kostenlos</th>\s*<td data-label="bisher"><del>nein</del></td>\s*'
+                     r'<td data-label="neu"><ins>ja</ins></td>', page)
     assert page.count("Diesen Stand wiederherstellen") == 2
 
 
@@ -104,8 +104,9 @@ def test_restore_shows_what_would_change_then_restores_and_records_it(client, ed
 
     page = _page(client, url)
     assert '<th scope="col">jetzt</th><th scope="col">nach dem Wiederherstellen</th>' in page
-    assert re.search(r"<del>Dritte Fassung</del></td>\s*<td><ins>Zweite Fassung</ins>", page)
-    assert re.search(r"<del>ja</del></td>\s*<td><ins>nein</ins>", page)
+    new = '<td data-label="nach dem Wiederherstellen">'
+    assert re.search(rf"<del>Dritte Fassung</del></td>\s*{new}<ins>Zweite Fassung</ins>", page)
+    assert re.search(rf"<del>ja</del></td>\s*{new}<ins>nein</ins>", page)
     assert "nie freigegeben" not in page
 
     response = client.post(url, follow=True)

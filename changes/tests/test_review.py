@@ -48,7 +48,7 @@ def test_the_queue_shows_the_oldest_proposal_first_with_what_it_is(editor_client
     assert "anbieter@caritas-test.example.org" in page
     assert "wartet seit 3" in page  # "3 Tage"
     [row] = [r for r in page.split("<tr>") if "Sprachcafé am Abend" in r]
-    assert "<td>2</td>" in row  # title and summary changed
+    assert '<td data-label="geänderte Felder">2</td>' in row  # title and summary changed
     assert _review_url(newer) in page
 
 
@@ -97,12 +97,12 @@ def test_the_review_shows_old_and_new_values_in_words(editor_client, offer, prop
                                         .values_list("pk", flat=True)),
                      is_free=True, start_date="2027-03-01")
     page = editor_client.get(_review_url(change)).content.decode()
-    assert '<table class="table diff">' in page
+    assert '<table class="table table--stack diff">' in page
     assert '<th scope="col">bisher</th><th scope="col">neu</th>' in page
-    assert re.search(r'<th scope="row">Themenfelder</th>\s*<td><del>Sprache</del></td>\s*'
-                     r'<td><ins>Sprache, Beratung</ins></td>', page)
-    assert re.search(r'<th scope="row">kostenlos</th>\s*<td><del>nein</del></td>\s*'
-                     r'<td><ins>ja</ins></td>', page)
+    assert re.search(r'<th scope="row">Themenfelder</th>\s*<td data-label="bisher"><del>Sprache</del></td>\s*'
+                     r'<td data-label="neu"><ins>Sprache, Beratung</ins></td>', page)
+    assert re.search(r'<th scope="row">kostenlos</th>\s*<td data-label="bisher"><del>nein</del></td>\s*'
+                     r'<td data-label="neu"><ins>ja</ins></td>', page)
     assert "1. März 2027" in page
     assert "Caritas Testverband" in page and "nein (seine Änderungen werden geprüft)" in page
     assert "anbieter@caritas-test.example.org" in page
@@ -134,8 +134,10 @@ def test_the_review_warns_when_the_public_version_changed_meanwhile(editor_clien
     Offer.objects.filter(pk=offer.pk).update(summary="Dienstags", version=F("version") + 1)
     page = editor_client.get(_review_url(change)).content.decode()
     assert "Die öffentliche Fassung hat sich seit dem Vorschlag geändert" in page
-    assert re.search(r"<del>Montags</del></td>\s*<td><ins>Dienstags</ins>", page)  # meanwhile
-    assert re.search(r"<del>Dienstags</del></td>\s*<td><ins>Montags</ins>", page)  # what approval does
+    assert re.search(r'<del>Montags</del></td>\s*<td data-label="jetzt öffentlich"><ins>Dienstags</ins>',
+                     page)  # meanwhile
+    assert re.search(r'<del>Dienstags</del></td>\s*<td data-label="nach der Freigabe"><ins>Montags</ins>',
+                     page)  # what approval does
 
 
 def test_an_unchanged_public_version_gives_no_warning(editor_client, offer, propose):

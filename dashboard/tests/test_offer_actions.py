@@ -4,10 +4,10 @@ offers as still current."""
 import datetime
 
 from django.urls import reverse
-from django.utils import timezone
 
 from changes import services
 from changes.models import ChangeRequest
+from freshness import rules
 from freshness.models import Confirmation
 from offers.models import Offer
 
@@ -61,7 +61,7 @@ def test_confirming_one_offer_sets_last_verified_to_today(client, provider, offe
     response = client.post(reverse("dashboard:offer_confirm", args=[offer.pk]), follow=True)
     assert "„Sprachcafé“ ist als aktuell bestätigt" in response.content.decode()
     offer.refresh_from_db()
-    assert offer.last_verified == timezone.localdate()
+    assert offer.last_verified == rules.today()  # the pinned day of the tests
     confirmation = Confirmation.objects.get()
     assert confirmation.via == "dashboard" and confirmation.user == provider
 
@@ -87,7 +87,7 @@ def test_confirming_all_lists_the_offers_and_confirms_the_published_ones(client,
 
     response = client.post(url, follow=True)
     assert "2 Angebote" in response.content.decode()
-    today = timezone.localdate()
+    today = rules.today()
     assert Offer.objects.get(pk=offer.pk).last_verified == today
     assert Offer.objects.get(pk=second.pk).last_verified == today
     assert Offer.objects.get(pk=draft.pk).last_verified == old

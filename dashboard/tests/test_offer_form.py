@@ -111,6 +111,18 @@ def test_the_form_round_trips_every_field(client, provider, offer, fill, edit_ur
     assert not Revision.objects.for_object(offer).exists()
 
 
+def test_line_breaks_as_a_browser_sends_them_are_no_change(client, provider, offer, fill, edit_url):
+    """Browsers send a text area's line breaks as CRLF: saving unchanged changes nothing."""
+    offer.description = "Erster Absatz.\n\nZweiter Absatz."
+    offer.save()
+    client.force_login(provider)
+    data = fill(client.get(edit_url(offer)))
+    data["description"] = data["description"].replace("\n", "\r\n")
+    response = client.post(edit_url(offer), data, follow=True)
+    assert "Keine Änderung" in response.content.decode()
+    assert not ChangeRequest.objects.exists()
+
+
 # --- validation ---------------------------------------------------------------------------------
 
 def test_errors_appear_next_to_the_fields_and_everything_typed_is_kept(client, provider, offer,
@@ -212,8 +224,8 @@ def test_two_people_edit_at_once_and_the_second_sees_what_changed(client, provid
     page = response.content.decode()
     assert response.status_code == 200
     assert "Inzwischen hat jemand anderes dieses Angebot geändert" in page
-    assert ('<th scope="row">Titel</th><td><del>Sprachcafé</del></td>'
-            '<td><ins>Sprachcafé am Montag</ins>') in page
+    assert ('<th scope="row">Titel</th><td data-label="vorher"><del>Sprachcafé</del></td>'
+            '<td data-label="jetzt"><ins>Sprachcafé am Montag</ins>') in page
     assert 'value="Sprachcafé für Frauen"' in page  # the second person's input is kept
     assert services.working_data(offer)["title"] == "Sprachcafé am Montag"
 
