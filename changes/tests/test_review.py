@@ -99,8 +99,8 @@ def test_the_review_shows_old_and_new_values_in_words(editor_client, offer, prop
     page = editor_client.get(_review_url(change)).content.decode()
     assert '<table class="table table--stack diff">' in page
     assert '<th scope="col">bisher</th><th scope="col">neu</th>' in page
-    assert re.search(r'<th scope="row">Themenfelder</th>\s*<td data-label="bisher"><del>Sprache</del></td>\s*'
-                     r'<td data-label="neu"><ins>Sprache, Beratung</ins></td>', page)
+    assert re.search(r'<th scope="row">Themenfelder</th>\s*<td data-label="bisher">Sprache</td>\s*'
+                     r'<td data-label="neu">Sprache<ins>, Beratung</ins></td>', page)
     assert re.search(r'<th scope="row">kostenlos</th>\s*<td data-label="bisher"><del>nein</del></td>\s*'
                      r'<td data-label="neu"><ins>ja</ins></td>', page)
     assert "1. März 2027" in page
@@ -246,3 +246,14 @@ def test_a_proposal_the_offer_cannot_take_is_not_approved_but_explained(editor_c
     change.refresh_from_db()
     offer.refresh_from_db()
     assert change.is_pending and offer.age_min is None
+
+
+def test_only_the_changed_words_of_a_long_text_are_marked():
+    from changes.templatetags.changes_tags import word_diff
+
+    marked = word_diff("Treffen dienstags 15 bis 17 Uhr im Café.", "Treffen dienstags 15 bis 18 Uhr im Café.")
+    assert marked["old"] == "Treffen dienstags 15 bis <del>17</del> Uhr im Café."
+    assert marked["new"] == "Treffen dienstags 15 bis <ins>18</ins> Uhr im Café."
+    escaped = word_diff("<b>alt</b>", "<script>neu</script>\nzweite Zeile")
+    assert "<script>" not in escaped["new"] and "&lt;" in escaped["new"]
+    assert "<br>" in escaped["new"]
