@@ -8,6 +8,8 @@ from .models import ChangeRequest, Revision
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that are written by the application only (history, confirmations)."""
+
     def has_add_permission(self, request):
         return False
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from changes.snapshot import CONTACT_FIELDS, ORGANISATION_FIELDS
 from providers.models import Contact, Organisation
 
-from .offer_forms import DATE_INPUT, PlainLabels, https_by_default, to_json
+from .offer_forms import CHOOSE, DATE_INPUT, PlainLabels, https_by_default, to_json
 
 
 class SnapshotMixin:
@@ -36,6 +36,7 @@ class OrganisationForm(PlainLabels, SnapshotMixin, forms.ModelForm):
         # A copy: validating writes the typed values into the instance, and the page keeps
         # showing the organisation as it is stored.
         super().__init__(*args, instance=copy.copy(organisation), **kwargs)
+        self.fields["city"].empty_label = CHOOSE
         if not may_set_trusted:
             del self.fields["is_trusted"]
 
@@ -79,7 +80,7 @@ class OrganisationChoiceForm(PlainLabels, forms.Form):
     """Which organisation: a select over those the person may edit (sent by GET)."""
 
     traeger = forms.ModelChoiceField(queryset=Organisation.objects.none(), to_field_name="slug",
-                                     label=_("Träger"), empty_label=_("– bitte wählen –"))
+                                     label=_("Träger"), empty_label=CHOOSE)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)

@@ -99,8 +99,19 @@ class OfferForm(PlainLabels, forms.ModelForm):
         return data
 
 
+CHOOSE = _("– bitte wählen –")
+
+
 class RowForm(PlainLabels, forms.ModelForm):
     """One row of a repeated group (a place, a weekly time)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # the same words as every other select of the site
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = CHOOSE
+            elif isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == "":
+                field.choices = [("", CHOOSE), *field.choices[1:]]
 
     def full_clean(self):
         super().full_clean()

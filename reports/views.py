@@ -6,7 +6,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import editor_required
 from config.formguard import public_form
+from config.redirects import back_to_list
 from offers.models import Offer
 from offers.results import page_links
 
@@ -113,17 +114,6 @@ def staff_list(request):
     })
 
 
-def _back_to_list(request):
-    """The list page (with its filter and page) the form was sent from, else the list."""
-    target = request.POST.get("next", "")
-    list_url = reverse("reports:staff_list")
-    if target.startswith(list_url) and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return list_url
-
-
 @editor_required
 @require_POST
 def resolve(request, pk):
@@ -134,7 +124,7 @@ def resolve(request, pk):
     report.resolve(request.user, form.cleaned_data["staff_note"])
     messages.success(request, _("Die Meldung zu „%(offer)s“ ist als erledigt markiert.")
                      % {"offer": report.offer.title})
-    return redirect(_back_to_list(request))
+    return redirect(back_to_list(request, reverse("reports:staff_list")))
 
 
 @editor_required
@@ -145,4 +135,4 @@ def reopen(request, pk):
     report.reopen()
     messages.success(request, _("Die Meldung zu „%(offer)s“ ist wieder offen.")
                      % {"offer": report.offer.title})
-    return redirect(_back_to_list(request))
+    return redirect(back_to_list(request, reverse("reports:staff_list")))

@@ -4,9 +4,11 @@ import difflib
 import re
 
 from django import template
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -25,6 +27,23 @@ _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 def _mark(tokens, tag):
     text = escape("".join(tokens))
     return f"<{tag}>{text}</{tag}>" if text.strip() else text
+
+
+@register.filter
+def waited(moment):
+    """How long ago, in words with the right case ("vor 3 Tagen"; Django's timesince gives
+    the nominative, "3 Tage", which reads wrong after "vor" or "seit")."""
+    if moment is None:
+        return ""
+    seconds = (timezone.now() - moment).total_seconds()
+    if seconds < 60:
+        return _("gerade eben")
+    minutes, hours, days = int(seconds // 60), int(seconds // 3600), int(seconds // 86400)
+    if hours < 1:
+        return ngettext("vor %(n)d Minute", "vor %(n)d Minuten", minutes) % {"n": minutes}
+    if days < 1:
+        return ngettext("vor %(n)d Stunde", "vor %(n)d Stunden", hours) % {"n": hours}
+    return ngettext("vor %(n)d Tag", "vor %(n)d Tagen", days) % {"n": days}
 
 
 @register.simple_tag

@@ -46,7 +46,7 @@ def test_the_queue_shows_the_oldest_proposal_first_with_what_it_is(editor_client
     assert "2 Vorschläge warten auf Prüfung" in page
     assert "Änderung" in page and "Caritas Testverband" in page
     assert "anbieter@caritas-test.example.org" in page
-    assert "wartet seit 3" in page  # "3 Tage"
+    assert "eingereicht vor 3 Tagen" in page
     [row] = [r for r in page.split("<tr>") if "Sprachcafé am Abend" in r]
     assert '<td data-label="geänderte Felder">2</td>' in row  # title and summary changed
     assert _review_url(newer) in page

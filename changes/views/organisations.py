@@ -7,12 +7,13 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import Membership
 from accounts.roles import editor_required
+from config.redirects import back_to_list
 from offers.models import Offer
 from offers.results import page_links
 from providers.models import Organisation
@@ -56,17 +57,6 @@ def organisations(request):
     })
 
 
-def _back_to_list(request):
-    """The list page (with its search and page) the toggle was sent from, else the list."""
-    target = request.POST.get("next", "")
-    list_url = reverse("changes:organisations")
-    if target.startswith(list_url) and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return list_url
-
-
 @editor_required
 @require_POST
 def organisation_trust(request, pk):
@@ -81,4 +71,4 @@ def organisation_trust(request, pk):
     else:
         text = _("„%(name)s“ ist nicht mehr vertrauenswürdig: Änderungen werden wieder geprüft.")
     messages.success(request, text % {"name": organisation.name})
-    return redirect(_back_to_list(request))
+    return redirect(back_to_list(request, reverse("changes:organisations")))
