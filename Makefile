@@ -17,10 +17,11 @@ migrate: $(STAMP)
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
+# Links in e-mails (printed to the console here) point at this server unless SITE_URL is set.
 run: migrate
 	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py demo_logins
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	bash scripts/test.sh
