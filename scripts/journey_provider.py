@@ -264,10 +264,12 @@ def run(args):
         diff = editor.locator("table.diff").first
         check(diff.count() == 1, "the review page has no diff table")
         diff_text = diff.inner_text()
-        check(any(new_summary in text for text in diff.locator("ins").all_inner_texts()),
-              "the diff does not show the new summary as inserted")
-        check(any(old_summary in text for text in diff.locator("del").all_inner_texts()),
-              "the diff does not show the old summary as deleted")
+        # only the changed words are marked: the whole texts stand in their cells
+        summary_row = diff.locator("tbody tr", has=editor.locator("th", has_text="Kurzbeschreibung"))
+        new_cell, old_cell = summary_row.locator("td").nth(1), summary_row.locator("td").nth(0)
+        check(new_summary in new_cell.inner_text() and new_cell.locator("ins").count() > 0,
+              "the diff does not show the new summary with its inserted words marked")
+        check(old_summary in old_cell.inner_text(), "the diff does not show the old summary")
         check(NEW_TIME["weekday"] in diff_text, "the diff does not show the new weekly time")
         fields = [label.strip() for label in diff.locator("tbody th[scope='row']").all_inner_texts()]
         check(fields == ["Kurzbeschreibung", "Regelmäßige Zeiten"],
