@@ -30,10 +30,11 @@ class ImportHistory:
         self.content_type = ContentType.objects.get_for_model(Offer).pk
         self.rows = []
 
-    def created(self, pk, record, m2m):
-        changes = {k: [None, _json(v)] for k, v in record.offer_fields.items() if v not in ("", None)}
-        changes.update({k: [None, _json(v)] for k, v in m2m.items() if v})
-        self._add(pk, record, changes, "neu angelegt")
+    def created(self, pk, record):
+        # No values: the offer holds them, and every later change records its old values,
+        # so the state as imported can always be read back. (Writing all of them cost a
+        # fifth of the import's time.)
+        self._add(pk, record, {}, "neu angelegt")
 
     def updated(self, pk, record, old, replaced):
         changes = {k: [_json(old[k]), _json(v)] for k, v in record.offer_fields.items() if old[k] != v}

@@ -261,7 +261,7 @@ class OfferWriter:
                     new_places.append(self._place(pk, record.place))
                 if record.line in contact_of:
                     contact_links.append((pk, contact_of[record.line]))
-                self.history.created(pk, record, record.m2m)
+                self.history.created(pk, record)
                 outcomes.append((record, "created", pk))
         if changed_offers:
             fields = [Offer._meta.get_field(name) for name in sorted(update_fields)]
