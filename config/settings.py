@@ -202,7 +202,17 @@ SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 12)
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch"))]
+# German is the source language; ar and fa are right-to-left (Django's LANGUAGES_BIDI).
+# The language lives in the URL (/de/…, /ar/…); "/" picks one from Accept-Language.
+LANGUAGES = [
+    ("de", _("Deutsch")),
+    ("en", _("Englisch")),
+    ("ar", _("Arabisch")),
+    ("fa", _("Persisch")),
+    ("tr", _("Türkisch")),
+    ("uk", _("Ukrainisch")),
+    ("ru", _("Russisch")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
