@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres lint serve-prod bench migrate clean
+.PHONY: run test test-sqlite test-postgres lint serve-prod bench migrate clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,11 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Collect new interface strings into the catalogues (then translate them), and compile the
+# catalogues; the compiled .mo files are committed, so running the site needs no gettext.
+LANGS := en ar fa tr uk ru
+messages: $(STAMP)
+	$(PY) manage.py makemessages $(addprefix -l ,$(LANGS)) --add-location=file \
+		--ignore=.venv --ignore=var --ignore=bench --ignore=staticfiles --ignore="*/tests/*" --ignore=scripts
+	$(PY) manage.py compilemessages --ignore=.venv
