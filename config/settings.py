@@ -269,7 +269,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Site -----------------------------------------------------------------------------------
-SITE_NAME = os.environ.get("SITE_NAME", "Integrationsangebote im Kreis Recklinghausen")
+# Translated into the page's language unless the operator sets a name of their own.
+SITE_NAME = os.environ.get("SITE_NAME") or _("Integrationsangebote im Kreis Recklinghausen")
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
 
 # Absolute links in e-mails (reminders, invitations, password reset) start with this.
