@@ -18,7 +18,7 @@ ERROR_CODES = {
     "invalid_integer": "A number parameter (page, page_size) is not an integer.",
     "out_of_range": "A number parameter is outside its documented range.",
     "invalid_boolean": "A flag (free, accessible, childcare) is not true or false.",
-    "invalid_choice": "A parameter with a fixed set of values (sort) has another value.",
+    "invalid_choice": "A parameter with a fixed set of values (sort, lang) has another value.",
     "unknown_value": "A taxonomy slug that does not exist (see /taxonomy).",
     "not_found": "No published offer or organisation with this id, or an unknown path.",
     "method_not_allowed": "Only GET, HEAD and OPTIONS are answered.",
@@ -30,6 +30,8 @@ FACET_NAMES = {
     "target_group": "target group (slug from /taxonomy `target_groups`)",
     "language": "language the offer is held in (slug from /taxonomy `languages`)",
 }
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
 FLAG_NAMES = {
     "free": "free of charge",
     "accessible": "accessible (accessibility = yes)",
@@ -105,6 +107,14 @@ def _schemas():
         "website": _string("The provider's own website; empty when unknown."),
     }
     slug_list = _array(_ref("Slug"))
+    text_languages = {
+        "text_language": _string(
+            "The language of title, summary (and description): the one asked for with `lang` "
+            "where the offer is translated into it, else `de`.", enum=LANGUAGE_CODES),
+        "described_in": _array(
+            _string(enum=LANGUAGE_CODES),
+            "The languages the offer's texts are available in, `de` first (always)."),
+    }
     return {
         "Slug": _string("A stable taxonomy identifier.", pattern=r"^[a-z0-9][a-z0-9_-]*$"),
         "Term": term,
@@ -122,7 +132,8 @@ def _schemas():
             "external_id": _string("Identifier in a source system (imports).", nullable=True),
             "title": _string(),
             "summary": _string(),
-            "url": _string("The offer's page on this site.", "uri"),
+            **text_languages,
+            "url": _string("The offer's page on this site (in the `lang` asked for).", "uri"),
             "organisation": _object({"id": _integer(), "name": _string()}),
             "cities": slug_list,
             "topics": slug_list,
@@ -171,7 +182,8 @@ def _schemas():
             "title": _string(),
             "summary": _string(),
             "description": _string(),
-            "url": _string("The offer's page on this site.", "uri"),
+            **text_languages,
+            "url": _string("The offer's page on this site (in the `lang` asked for).", "uri"),
             "organisation": _object({"id": _integer(), **organisation_ref}),
             "cities": _array(_ref("Term")),
             "topics": _array(_ref("Term")),
@@ -232,6 +244,17 @@ def _schemas():
     }
 
 
+def _lang_parameter():
+    return {
+        "name": "lang", "in": "query", "required": False,
+        "description": "The language of title, summary and description: an offer translated into "
+                       "it comes in that language, any other in German (`text_language` says "
+                       "which). Links to offer pages point to that language's pages. Another "
+                       "value answers 400.",
+        "schema": {"type": "string", "enum": LANGUAGE_CODES, "default": "de"},
+    }
+
+
 def _parameters():
     params = [{
         "name": "q", "in": "query", "required": False,
@@ -265,6 +288,7 @@ def _parameters():
         {"name": "page_size", "in": "query", "required": False,
          "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE,
                     "default": settings.SEARCH_PAGE_SIZE}},
+        _lang_parameter(),
     ]
     return params
 
@@ -328,7 +352,8 @@ def document():
             ),
             "/offers/{id}": _operation(
                 "getOffer", "One published offer", "Offer", "The offer.",
-                [_id_parameter("offer")], not_found,
+                [_id_parameter("offer"), _lang_parameter()],
+                {**not_found, "400": _error("An unknown `lang`.")},
             ),
             "/organisations/{id}": _operation(
                 "getOrganisation", "One provider with its published offers", "Organisation",

@@ -5,9 +5,14 @@ decides (and tests assert) how many queries a response costs. Field names here a
 contract; api/openapi.py documents each of them and api/tests/test_openapi.py keeps both in step.
 """
 
-from django.urls import reverse
+from contextlib import nullcontext
 
+from django.urls import reverse
+from django.utils import translation
+
+from offers.models import SOURCE_LANGUAGE
 from search.params import FACETS, FLAGS
+from taxonomy.names import translated
 
 _PLACEHOLDER = 987654321
 
@@ -39,17 +44,26 @@ def _related(obj, name):
     return getattr(obj, name).all()
 
 
-def _terms(obj, name):
-    return [{"slug": term.slug, "name": term.name} for term in _related(obj, name)]
+def _terms(obj, name, language=SOURCE_LANGUAGE):
+    """Slug and name of related terms: the name in `language` when one was asked for (`lang`),
+    else in the request's language (Accept-Language, German by default); cities keep theirs."""
+    if name == "cities":
+        return [{"slug": term.slug, "name": term.name} for term in _related(obj, name)]
+    with translation.override(language) if language != SOURCE_LANGUAGE else nullcontext():
+        return [{"slug": term.slug, "name": translated(term.name)} for term in _related(obj, name)]
 
 
-def offer_summary(offer, offer_url):
-    """One row of the offer list (relations must be prefetched)."""
+def offer_summary(offer, offer_url, language=SOURCE_LANGUAGE):
+    """One row of the offer list (relations, translations included, must be prefetched); the
+    texts in `language` where translated, else German."""
+    text = offer.text_in(language)
     return {
         "id": offer.pk,
         "external_id": offer.external_id,
-        "title": offer.title,
-        "summary": offer.summary,
+        "title": text.title,
+        "summary": text.summary,
+        "text_language": text.language,
+        "described_in": offer.described_in(),
         "url": offer_url(offer.pk),
         "organisation": {"id": offer.organisation_id, "name": offer.organisation.name},
         "cities": [term.slug for term in _related(offer, "cities")],
@@ -75,7 +89,7 @@ def facets(result_facets):
     return answer
 
 
-def offer_list(result, offer_url, next_url, previous_url):
+def offer_list(result, offer_url, next_url, previous_url, language=SOURCE_LANGUAGE):
     params = result.params
     return {
         "count": result.count,
@@ -84,7 +98,7 @@ def offer_list(result, offer_url, next_url, previous_url):
         "num_pages": result.num_pages,
         "next": next_url,
         "previous": previous_url,
-        "results": [offer_summary(offer, offer_url) for offer in result.offers],
+        "results": [offer_summary(offer, offer_url, language) for offer in result.offers],
         "facets": facets(result.facets),
     }
 
@@ -123,20 +137,24 @@ def contact(contact):
     return {"name": contact.name, "role": contact.role, "phone": contact.phone, "email": contact.email}
 
 
-def offer_detail(offer, offer_url, organisation_url):
-    """The whole public offer; `offer.contacts` must hold consented contacts only."""
+def offer_detail(offer, offer_url, organisation_url, language=SOURCE_LANGUAGE):
+    """The whole public offer, its texts in `language` where translated, else German;
+    `offer.contacts` must hold consented contacts only."""
+    text = offer.text_in(language)
     return {
         "id": offer.pk,
         "external_id": offer.external_id,
-        "title": offer.title,
-        "summary": offer.summary,
-        "description": offer.description,
+        "title": text.title,
+        "summary": text.summary,
+        "description": text.description,
+        "text_language": text.language,
+        "described_in": offer.described_in(),
         "url": offer_url(offer.pk),
         "organisation": organisation_ref(offer.organisation, organisation_url),
         "cities": _terms(offer, "cities"),
-        "topics": _terms(offer, "topics"),
-        "target_groups": _terms(offer, "target_groups"),
-        "languages": _terms(offer, "languages"),
+        "topics": _terms(offer, "topics", language),
+        "target_groups": _terms(offer, "target_groups", language),
+        "languages": _terms(offer, "languages", language),
         "is_online": offer.is_online,
         "website": offer.website,
         "places": [place(item) for item in offer.places.all()],
@@ -178,15 +196,17 @@ def organisation_detail(organisation, offers, contacts, offer_url, organisation_
 
 
 def taxonomy(cities, topics, target_groups, languages):
-    """The vocabulary clients need to build filters."""
+    """The vocabulary clients need to build filters; names in the active language, except the
+    cities' (a term added later has no translation and keeps its German name)."""
     return {
         "cities": [
             {"slug": c.slug, "name": c.name, "districtwide": c.is_districtwide} for c in cities
         ],
-        "topics": [{"slug": t.slug, "name": t.name} for t in topics],
-        "target_groups": [{"slug": g.slug, "name": g.name} for g in target_groups],
+        "topics": [{"slug": t.slug, "name": translated(t.name)} for t in topics],
+        "target_groups": [{"slug": g.slug, "name": translated(g.name)} for g in target_groups],
         "languages": [
-            {"slug": lang.slug, "name": lang.name, "native_name": lang.native_name, "rtl": lang.is_rtl}
+            {"slug": lang.slug, "name": translated(lang.name), "native_name": lang.native_name,
+             "rtl": lang.is_rtl}
             for lang in languages
         ],
     }

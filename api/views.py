@@ -1,16 +1,19 @@
 """JSON API v1: thin read-only views; serialisation lives in api/serializers.py."""
 
+import contextlib
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from offers.models import Offer, Place
+from offers.models import SOURCE_LANGUAGE, Offer, Place, prefetch_translations
 from providers.models import Contact, Organisation
 from search.engine import known_slugs, search_offers
-from search.params import parse_search_params
+from search.params import SearchParamError, parse_search_params
 from taxonomy.models import City, Language, TargetGroup, Topic
 
 from . import openapi, serializers
@@ -30,10 +33,31 @@ def index(request):
     return json_response(request, links)
 
 
-def _page_link(request, params, page):
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def _text_language(request):
+    """The `lang` parameter: which language titles and descriptions are wanted in (German
+    where an offer has no translation). Absent or empty: German."""
+    language = request.GET.get("lang", "")
+    if language and language not in LANGUAGE_CODES:
+        raise SearchParamError("lang", "invalid_choice",
+                               _("„lang“ muss einer dieser Werte sein: %(codes)s.")
+                               % {"codes": ", ".join(LANGUAGE_CODES)})
+    return language or None
+
+
+def _in_language(language):
+    """Links to offer pages in the asked language (/ar/angebote/7/); unchanged without one."""
+    return translation.override(language) if language else contextlib.nullcontext()
+
+
+def _page_link(request, params, page, language):
     pairs = params.to_query(page=page)
     if params.page_size != settings.SEARCH_PAGE_SIZE:
         pairs.append(("page_size", str(params.page_size)))
+    if language:
+        pairs.append(("lang", language))
     query = urlencode(pairs)
     return request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
 
@@ -45,14 +69,19 @@ def offer_list(request):
         request.GET, known_slugs(), default_page_size=settings.SEARCH_PAGE_SIZE,
         strict=True,
     )
+    language = _text_language(request)
     result = search_offers(params)
-    next_url = _page_link(request, params, params.page + 1) if params.page < result.num_pages else None
+    prefetch_translations(result.offers)  # one query for the whole page
+    next_url = None
+    if params.page < result.num_pages:
+        next_url = _page_link(request, params, params.page + 1, language)
     previous_url = None
     if params.page > 1:
-        previous_url = _page_link(request, params, min(params.page - 1, result.num_pages))
-    data = serializers.offer_list(
-        result, serializers.url_builder(request, OFFER_VIEW), next_url, previous_url
-    )
+        previous_url = _page_link(request, params, min(params.page - 1, result.num_pages), language)
+    with _in_language(language):
+        offer_url = serializers.url_builder(request, OFFER_VIEW)
+    data = serializers.offer_list(result, offer_url, next_url, previous_url,
+                                  language or SOURCE_LANGUAGE)
     return json_response(request, data)
 
 
@@ -60,17 +89,17 @@ def offer_list(request):
 def offer_detail(request, id):
     """One published offer with places, times and consented contacts (also while it is out
     of the search for review or ended: links to it keep working)."""
+    language = _text_language(request)
     queryset = Offer.objects.published().select_related("organisation").prefetch_related(
-        "cities", "topics", "target_groups", "languages", "times",
+        "cities", "topics", "target_groups", "languages", "times", "translations",
         Prefetch("places", queryset=Place.objects.select_related("city")),
         Prefetch("contacts", queryset=Contact.objects.public()),
     )
     offer = get_object_or_404(queryset, pk=id)
-    data = serializers.offer_detail(
-        offer,
-        serializers.url_builder(request, OFFER_VIEW),
-        serializers.url_builder(request, ORGANISATION_VIEW),
-    )
+    with _in_language(language):
+        offer_url = serializers.url_builder(request, OFFER_VIEW)
+        organisation_url = serializers.url_builder(request, ORGANISATION_VIEW)
+    data = serializers.offer_detail(offer, offer_url, organisation_url, language or SOURCE_LANGUAGE)
     return json_response(request, data)
 
 

@@ -81,7 +81,14 @@ def pending_change(offer):
 def working_data(offer):
     """What the edit form shows: the pending proposal if there is one, else the offer."""
     change = pending_change(offer)
-    return change.data if change else offer_snapshot(offer)
+    if change is None:
+        return offer_snapshot(offer)
+    # a proposal saved before offers had translations carries none: keep the live ones
+    # (the form would otherwise open empty and its save delete them)
+    data = dict(change.data)
+    if "translations" not in data:
+        data["translations"] = offer_snapshot(offer)["translations"]
+    return data
 
 
 def raw_changes(old, new):

@@ -1,7 +1,8 @@
 """Objects as plain JSON data, and back: the common currency of review and history.
 
 A snapshot is a dict of JSON values (dates as ISO strings, many-to-many fields as sorted id
-lists, an offer's places and weekly times as lists of dicts). Pending changes hold the
+lists, an offer's places and weekly times as lists of dicts, its translations as
+{language: {"title", "summary", "description"}}). Pending changes hold the
 proposed snapshot, revisions hold the snapshot after each change (what a restore goes back
 to), and diff() compares two snapshots field by field in words a person can read.
 """
@@ -11,10 +12,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import formats
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
-from offers.models import Offer, OfferTime, Place
+from offers.models import TRANSLATION_CODES, Offer, OfferTime, OfferTranslation, Place
 from providers.models import Contact, Organisation
 from taxonomy.models import City, Language, TargetGroup, Topic
 
@@ -29,11 +31,15 @@ OFFER_M2M = {"topics": Topic, "target_groups": TargetGroup, "languages": Languag
              "cities": City, "contacts": Contact}
 PLACE_FIELDS = ["name", "street", "postcode", "city", "latitude", "longitude"]
 TIME_FIELDS = ["weekday", "opens_at", "closes_at", "note"]
+TRANSLATION_FIELDS = ["title", "summary", "description"]
 ORGANISATION_FIELDS = ["name", "description", "website", "email", "phone", "street", "postcode",
                        "city", "is_trusted"]
 CONTACT_FIELDS = ["name", "role", "phone", "email", "consent_given_on"]
 
-NESTED_LABELS = {"places": _("Orte"), "times": _("Regelmäßige Zeiten")}
+NESTED_LABELS = {"places": _("Orte"), "times": _("Regelmäßige Zeiten"),
+                 "translations": _("Übersetzungen")}
+# A change of one translation is its own line in a diff, named "translations.<language>".
+TRANSLATIONS = "translations"
 
 
 def _to_json(value):
@@ -86,13 +92,38 @@ def offer_snapshot(offer):
     data["places"] = [_fields_snapshot(p, PLACE_FIELDS) for p in offer.places.order_by("pk")]
     times = offer.times.order_by("weekday", "opens_at", "pk")
     data["times"] = [_fields_snapshot(t, TIME_FIELDS) for t in times]
+    data[TRANSLATIONS] = {t.language: _fields_snapshot(t, TRANSLATION_FIELDS)
+                          for t in offer.translations.all() if t.title}
     return data
+
+
+def _apply_translations(offer, translations):
+    """Make the offer's translations exactly these (languages without a title have none).
+    Only rows that differ are written: each write re-indexes the offer."""
+    existing = {t.language: t for t in offer.translations.all()}
+    for language in TRANSLATION_CODES:
+        values = translations.get(language) or {}
+        current = existing.pop(language, None)
+        if not values.get("title"):
+            if current is not None:
+                current.delete()
+            continue
+        texts = {name: values.get(name) or "" for name in TRANSLATION_FIELDS}
+        if current is not None and _fields_snapshot(current, TRANSLATION_FIELDS) == texts:
+            continue
+        translation = current or OfferTranslation(offer=offer, language=language)
+        _apply_fields(translation, TRANSLATION_FIELDS, texts)
+        translation.full_clean(exclude=["offer"], validate_unique=False)
+        translation.save()
+    for stale in existing.values():  # a language no longer offered
+        stale.delete()
 
 
 @transaction.atomic
 def apply_offer_snapshot(offer, data):
-    """Make the offer's content what `data` says (fields, relations, places, times). Keys
-    missing from `data` are left as they are; the caller saves status and version."""
+    """Make the offer's content what `data` says (fields, relations, places, times,
+    translations). Keys missing from `data` are left as they are (snapshots recorded before
+    translations existed keep today's); the caller saves status and version."""
     _apply_fields(offer, OFFER_FIELDS, data)
     offer.full_clean(exclude=["organisation", "external_id"], validate_unique=False)
     offer.save()
@@ -113,6 +144,8 @@ def apply_offer_snapshot(offer, data):
             new = OfferTime(offer=offer)
             _apply_fields(new, TIME_FIELDS, time)
             new.save()
+    if TRANSLATIONS in data:
+        _apply_translations(offer, data[TRANSLATIONS] or {})
     return offer
 
 
@@ -157,7 +190,24 @@ def _model_for(kind):
     return {"offer": Offer, "organisation": Organisation, "contact": Contact}[kind]
 
 
+def _translation_language(name):
+    """"ar" for "translations.ar", else None."""
+    prefix, _dot, language = name.partition(".")
+    return language if prefix == TRANSLATIONS and language else None
+
+
+def language_name(code):
+    """A language's name in itself (العربيّة, Українська), as the language switcher shows it."""
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
 def label(kind, name):
+    language = _translation_language(name)
+    if language:
+        return _("Übersetzung (%(language)s)") % {"language": language_name(language)}
     if name in NESTED_LABELS:
         return str(NESTED_LABELS[name])
     return str(_model_for(kind)._meta.get_field(name).verbose_name)
@@ -195,8 +245,26 @@ def _time_display(time):
     return f"{text} ({time['note']})" if time.get("note") else text
 
 
+def _translation_display(value):
+    """One translation in words, a line per text (so a word diff marks only what changed)."""
+    if not value or not value.get("title"):
+        return "–"
+    lines = []
+    for field_name in TRANSLATION_FIELDS:
+        text = (value.get(field_name) or "").strip()
+        if text:
+            lines.append(f"{OfferTranslation._meta.get_field(field_name).verbose_name}: {text}")
+    return "\n".join(lines)
+
+
 def display(kind, name, value):
     """A snapshot value in words: names instead of ids, 'ja'/'nein', dates in German."""
+    language = _translation_language(name)
+    if language:
+        return _translation_display(value)
+    if name == TRANSLATIONS:  # all of them at once (a revision's recorded change)
+        return "\n\n".join(f"{language_name(code)}\n{_translation_display(value[code])}"
+                             for code in TRANSLATION_CODES if code in (value or {})) or "–"
     if name == "places":
         return "; ".join(_place_display(p) for p in value or []) or "–"
     if name == "times":
@@ -209,22 +277,47 @@ def display(kind, name, value):
 
 def changed_names(old, new):
     """The names of the fields whose values differ, in the order of the form (cheap: no
-    values in words, e.g. to count the changes of many proposals)."""
+    values in words, e.g. to count the changes of many proposals). Each changed translation
+    counts on its own, as "translations.<language>"."""
     old, new = old or {}, new or {}
-    return [name for name in [*old.keys(), *[k for k in new if k not in old]]
-            if _normalise(old.get(name)) != _normalise(new.get(name))]
+    names = []
+    for name in [*old.keys(), *[k for k in new if k not in old]]:
+        if name == TRANSLATIONS:
+            names += _changed_translations(old.get(name), new.get(name))
+        elif _normalise(old.get(name)) != _normalise(new.get(name)):
+            names.append(name)
+    return names
+
+
+def _changed_translations(old, new):
+    old, new = old or {}, new or {}
+    return [f"{TRANSLATIONS}.{code}" for code in TRANSLATION_CODES
+            if _normalise_translation(old.get(code)) != _normalise_translation(new.get(code))]
+
+
+def _normalise_translation(value):
+    if not value or not value.get("title"):
+        return None
+    return tuple(value.get(name) or "" for name in TRANSLATION_FIELDS)
+
+
+def _value(snapshot, name):
+    language = _translation_language(name)
+    if language:
+        return (snapshot.get(TRANSLATIONS) or {}).get(language)
+    return snapshot.get(name)
 
 
 def diff(kind, old, new):
     """The fields whose values differ between two snapshots, in the order of the form."""
     old, new = old or {}, new or {}
-    return [FieldChange(name, label(kind, name), display(kind, name, old.get(name)),
-                        display(kind, name, new.get(name)))
+    return [FieldChange(name, label(kind, name), display(kind, name, _value(old, name)),
+                        display(kind, name, _value(new, name)))
             for name in changed_names(old, new)]
 
 
 def _normalise(value):
-    return None if value in ("", None, []) else value
+    return None if value in ("", None, [], {}) else value
 
 
 def kind_of(obj_or_model):

@@ -3,7 +3,7 @@ reads and writes the snapshot format of changes.snapshot (the currency of change
 
 Places and times are formsets that work without JavaScript: one empty row is always shown,
 "Weitere Zeile hinzufügen" re-renders the form with one more, a row is removed by ticking
-"entfernen" or by leaving it empty.
+"entfernen" or by leaving it empty. Translations of the texts are one small form per language.
 """
 
 import datetime
@@ -11,10 +11,25 @@ import datetime
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from changes.snapshot import OFFER_FIELDS, OFFER_M2M, PLACE_FIELDS, TIME_FIELDS
-from offers.models import Offer, OfferTime, Place
+from changes.snapshot import (
+    OFFER_FIELDS,
+    OFFER_M2M,
+    PLACE_FIELDS,
+    TIME_FIELDS,
+    TRANSLATION_FIELDS,
+    language_name,
+)
+from offers.models import (
+    TRANSLATION_CODES,
+    TRANSLATION_LANGUAGES,
+    Offer,
+    OfferTime,
+    OfferTranslation,
+    Place,
+)
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -189,6 +204,52 @@ PlaceFormSet = forms.formset_factory(PlaceForm, formset=RowFormSet, extra=1, can
 TimeFormSet = forms.formset_factory(TimeForm, formset=RowFormSet, extra=1, can_delete=True)
 
 
+class TranslationForm(PlainLabels, forms.Form):
+    """The offer's title, summary and description in one other language. All optional, but a
+    summary or description needs a title (without one there is no translation)."""
+
+    title = forms.CharField(max_length=OfferTranslation._meta.get_field("title").max_length,
+                            required=False)
+    summary = forms.CharField(max_length=OfferTranslation._meta.get_field("summary").max_length,
+                              required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}))
+
+    LABELS = {"title": _("Titel (%(language)s)"), "summary": _("Kurzbeschreibung (%(language)s)"),
+              "description": _("Beschreibung (%(language)s)")}
+
+    def __init__(self, *args, language, **kwargs):
+        super().__init__(*args, prefix=f"translation-{language}", **kwargs)
+        self.language = language
+        self.language_name = language_name(language)  # in itself: English, العربيّة
+        self.direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+        interface_name = dict(TRANSLATION_LANGUAGES)[language]  # Englisch, Arabisch
+        for name, field in self.fields.items():
+            field.label = self.LABELS[name] % {"language": interface_name}
+            # typed and read in that language: spell-checking, fonts, right to left for ar/fa
+            field.widget.attrs.update({"lang": language, "dir": self.direction})
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("title") and (cleaned.get("summary") or cleaned.get("description")):
+            self.add_error("title", _("Bitte geben Sie einen Titel an: ohne Titel wird die "
+                                      "Übersetzung nicht gezeigt."))
+        return cleaned
+
+    @property
+    def is_open(self):
+        """Shown unfolded when it holds anything (or an error to correct)."""
+        return bool(self.errors) or any(self[name].value() for name in self.fields)
+
+    def texts(self):
+        """The translation in snapshot form, or None when there is none (call after is_valid())."""
+        if not self.cleaned_data.get("title"):
+            return None
+        return {name: to_json(self.cleaned_data[name]) for name in TRANSLATION_FIELDS}
+
+    def typed(self):
+        return {name: self[name].value() for name in self.fields}
+
+
 class OfferEditor:
     """The whole edit form: OfferForm plus the place and time rows, read from and written
     to the snapshot format."""
@@ -199,10 +260,14 @@ class OfferEditor:
         self.form = OfferForm(data, initial=initial, organisation=organisation)
         self.places = PlaceFormSet(data, initial=initial.get("places") or None, prefix="places")
         self.times = TimeFormSet(data, initial=initial.get("times") or None, prefix="times")
+        translations = initial.get("translations") or {}
+        self.translations = [TranslationForm(data, initial=translations.get(code), language=code)
+                             for code in TRANSLATION_CODES]
 
     def is_valid(self):
         # every part is validated, so all errors show at once
-        return all([self.form.is_valid(), self.places.is_valid(), self.times.is_valid()])
+        return all([self.form.is_valid(), self.places.is_valid(), self.times.is_valid(),
+                    *[translation.is_valid() for translation in self.translations]])
 
     def error_summary(self):
         """(field id or "", message) for every error, for the box at the top of the form."""
@@ -216,6 +281,9 @@ class OfferEditor:
                 items += [("", f"{prefix}: {error}") for error in row.non_field_errors()]
                 items += [(field.id_for_label, f"{prefix} – {field.label}: {error}")
                           for field in row.visible_fields() for error in field.errors]
+        for translation in self.translations:
+            items += [(field.id_for_label, f"{field.label}: {error}")
+                      for field in translation.visible_fields() for error in field.errors]
         return items
 
     def snapshot(self):
@@ -225,6 +293,8 @@ class OfferEditor:
         data["times"] = sorted(self.times.rows(), key=lambda t: (t["weekday"], t["opens_at"]))
         # the places' cities always belong to the offer's cities (the model keeps it so)
         data["cities"] = sorted({*data["cities"], *(p["city"] for p in data["places"])})
+        data["translations"] = {translation.language: texts for translation in self.translations
+                                if (texts := translation.texts())}
         return data
 
     def added_row(self, data):
@@ -237,6 +307,7 @@ class OfferEditor:
         typed = {name: self.form[name].value() for name in self.form.fields}
         typed["places"] = self.places.typed_rows()
         typed["times"] = self.times.typed_rows()
+        typed["translations"] = {t.language: t.typed() for t in self.translations}
         again = OfferEditor(self.organisation, initial=typed)
         # The typed rows (their empty one included) come back as they were; only the group
         # whose button was pressed gets an empty row more.

@@ -2,7 +2,8 @@
 
 Organisations are matched by name, contacts by (organisation, name), offers by external_id
 ("demo-0001" …). Places, weekly times and taxonomy links of demo offers are rewritten on
-every load, so loading twice gives the same rows, never duplicates.
+every load, so loading twice gives the same rows, never duplicates; their translations are
+made what the seed says, per (offer, language), writing only what differs.
 """
 
 import contextlib
@@ -11,7 +12,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from offers.models import Offer, OfferTime, Place
+from offers.models import Offer, OfferTime, OfferTranslation, Place
 from providers.models import Contact, Organisation
 from taxonomy.models import City, Language, TargetGroup, Topic
 
@@ -175,6 +176,32 @@ def _rewrite_details(specs, offers, contacts, orgs_by_key):
     OfferTime.objects.bulk_create(times, batch_size=500)
 
 
+TRANSLATION_FIELDS = ["title", "summary", "description"]
+
+
+def _upsert_translations(specs, offers):
+    """Make the demo offers' translations what the seed says (translations.py)."""
+    wanted = {(offers[spec["external_id"]].pk, language): texts
+              for spec in specs for language, texts in spec["translations"].items()}
+    existing = {(t.offer_id, t.language): t for t in OfferTranslation.objects.filter(
+        offer_id__in=[o.pk for o in offers.values()])}
+    now = timezone.now()
+    new, changed = [], []
+    for (offer_id, language), texts in wanted.items():
+        translation = existing.get((offer_id, language))
+        if translation is None:
+            new.append(OfferTranslation(offer_id=offer_id, language=language, **texts))
+        elif any(getattr(translation, name) != value for name, value in texts.items()):
+            for name, value in texts.items():
+                setattr(translation, name, value)
+            translation.updated_at = now  # auto_now is not applied by bulk_update()
+            changed.append(translation)
+    OfferTranslation.objects.bulk_create(new)
+    OfferTranslation.objects.bulk_update(changed, [*TRANSLATION_FIELDS, "updated_at"])
+    stale = [t.pk for key, t in existing.items() if key not in wanted]
+    OfferTranslation.objects.filter(pk__in=stale).delete()
+
+
 def load(today=None):
     """Load (or refresh) the demo data set; return the affected offer ids."""
     today = today or timezone.localdate()
@@ -189,6 +216,7 @@ def load(today=None):
         contacts = _upsert_contacts(data["organisations"], orgs)
         offers = _upsert_offers(data["offers"], orgs_by_key, today)
         _rewrite_details(data["offers"], offers, contacts, orgs_by_key)
+        _upsert_translations(data["offers"], offers)
         ids = sorted(o.pk for o in offers.values())
         # Bulk writes send no signals, so the search index is told which offers changed.
         if hasattr(session, "add"):

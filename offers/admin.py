@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from changes.admin_history import HistoryAdminMixin
 
-from .models import Offer, OfferTime, Place
+from .models import Offer, OfferTime, OfferTranslation, Place
 
 
 class PlaceInline(admin.StackedInline):
@@ -16,6 +16,12 @@ class OfferTimeInline(admin.TabularInline):
     extra = 0
 
 
+class OfferTranslationInline(admin.StackedInline):
+    model = OfferTranslation
+    extra = 0
+    fields = ["language", "title", "summary", "description"]
+
+
 @admin.register(Offer)
 class OfferAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["title", "organisation", "status", "last_verified", "updated_at"]
@@ -24,5 +30,5 @@ class OfferAdmin(HistoryAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["organisation", "contacts"]
     filter_horizontal = ["topics", "target_groups", "languages", "cities"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [PlaceInline, OfferTimeInline]
+    inlines = [PlaceInline, OfferTimeInline, OfferTranslationInline]
     list_select_related = ["organisation"]

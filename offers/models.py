@@ -1,9 +1,19 @@
-"""Integration offers, where they take place and when."""
+"""Integration offers, where they take place and when, and their texts in other languages."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# Offers are written in German; translations of title, summary and description may follow in
+# the other interface languages (settings.LANGUAGES), shown where the page's language has one.
+SOURCE_LANGUAGE = "de"
+TRANSLATION_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+TRANSLATION_CODES = [code for code, _name in TRANSLATION_LANGUAGES]
 
 
 class OfferQuerySet(models.QuerySet):
@@ -143,6 +153,71 @@ class Offer(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED
+
+    def _translations(self):
+        # Prefetched translations (prefetch_translations) cost no query per card or row.
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        if "translations" in prefetched:
+            return prefetched["translations"]
+        return self.translations.all()
+
+    def text_in(self, language):
+        """Title, summary and description in `language` where a translation exists, else the
+        German text (then `is_fallback` is true for any language but German)."""
+        if language and language != SOURCE_LANGUAGE:
+            for translation in self._translations():
+                if translation.language == language:
+                    return OfferText(translation.title, translation.summary,
+                                     translation.description, language, is_fallback=False)
+        return OfferText(self.title, self.summary, self.description, SOURCE_LANGUAGE,
+                         is_fallback=bool(language) and language != SOURCE_LANGUAGE)
+
+    def described_in(self):
+        """The languages the offer is described in: German first, then the translations in the
+        order of settings.LANGUAGES."""
+        translated = {translation.language for translation in self._translations()}
+        return [SOURCE_LANGUAGE, *(code for code in TRANSLATION_CODES if code in translated)]
+
+
+@dataclass(frozen=True)
+class OfferText:
+    """An offer's texts in one language; `language` is the one actually used."""
+
+    title: str
+    summary: str
+    description: str
+    language: str
+    is_fallback: bool
+
+
+def prefetch_translations(offers):
+    """Load the translations of these offers with one query (offers that already have them
+    loaded are skipped, so calling it again on cached search results costs nothing)."""
+    prefetch_related_objects(list(offers), "translations")
+    return offers
+
+
+class OfferTranslation(models.Model):
+    """An offer's title, summary and description in another language than German. They are
+    content like the German texts: edited in the offer form and reviewed with it."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="translations",
+                              verbose_name=_("Angebot"))
+    language = models.CharField(_("Sprache"), max_length=10, choices=TRANSLATION_LANGUAGES)
+    title = models.CharField(_("Titel"), max_length=200)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=500, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("Übersetzung")
+        verbose_name_plural = _("Übersetzungen")
+        constraints = [models.UniqueConstraint(fields=["offer", "language"],
+                                               name="offer_translation_once_per_language")]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
 
 
 class Place(models.Model):

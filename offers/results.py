@@ -11,14 +11,16 @@ from django.urls import reverse
 from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format, number_format
 from django.utils.http import urlencode
-from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from search import version as search_version
 from search.engine import search_offers
 from search.params import FACETS, FLAGS
 from taxonomy.models import City, Language, TargetGroup, Topic
+from taxonomy.names import translated
+
+from .texts import card_texts
 
 FACET_MODELS = {"city": City, "topic": Topic, "target_group": TargetGroup, "language": Language}
 FACET_LEGENDS = {
@@ -47,16 +49,17 @@ def search_url(params, **overrides):
 
 
 def term_names():
-    """{facet: {slug: name}} in taxonomy order, for labels and chips.
+    """{facet: {slug: name}} in taxonomy order and in the page language, for labels and chips.
 
-    Kept under the search data version (which changes with every taxonomy edit), so an
-    uncached results page does not spend four queries on labels.
+    Kept under the search data version (which changes with every taxonomy edit) and the
+    language, so an uncached results page does not spend four queries on labels.
     """
-    key = "offers:term-names:" + search_version.current()[0]
+    key = f"offers:term-names:{search_version.current()[0]}:{get_language()}"
     names = cache.get(key)
     if names is None:
         names = {
-            facet: dict(model.objects.order_by("position", "name").values_list("slug", "name"))
+            facet: {slug: translated(name) for slug, name in
+                    model.objects.order_by("position", "name").values_list("slug", "name")}
             for facet, model in FACET_MODELS.items()
         }
         cache.set(key, names, 3600)
@@ -100,19 +103,21 @@ def cards(offers):
     verified_label = _("zuletzt geprüft am %(date)s")
     date_pattern = get_format("SHORT_DATE_FORMAT")
     prepared = []
-    for offer in offers:
+    # title and summary in the page's language where translated (offers/texts.py)
+    for offer, (title, summary) in zip(offers, card_texts(offers), strict=True):
         cities = ", ".join(city.name for city in offer.cities.all())
         prepared.append({
-            "title": offer.title,
+            "title": title,
             "url": f"{prefix}{offer.pk}/",
             "organisation": offer.organisation.name,
             "places": cities or (_("online") if offer.is_online else ""),
-            "summary": offer.summary if len(offer.summary) <= 220 else Truncator(offer.summary).chars(220),
-            "topics": " · ".join(topic.name for topic in offer.topics.all()),
+            "summary": summary,
+            "topics": " · ".join(translated(topic.name) for topic in offer.topics.all()),
             "free": offer.is_free,
             "accessible": offer.accessibility == "yes",
             "childcare": offer.childcare,
-            "languages": [(language.slug.upper(), language.name) for language in offer.languages.all()],
+            "languages": [(language.slug.upper(), translated(language.name))
+                          for language in offer.languages.all()],
             "verified": verified_label % {"date": format_date(offer.last_verified, date_pattern)}
             if offer.last_verified else _("noch nicht geprüft"),
         })

@@ -22,6 +22,7 @@ from search.params import parse_search_params
 
 from . import results
 from .models import Offer, Place
+from .texts import fallback_attributes, page_language
 
 # Kept compressed (a results page is ~25 KB of HTML, ~4 KB compressed) and short-lived.
 RESULTS_PAGE_CACHE_SECONDS = 300
@@ -105,8 +106,12 @@ def detail(request, pk):
         pk=pk,
     )
     today = rules.today()
+    text = offer.text_in(page_language())  # reads the translations only on other pages than German
     return render(request, "offers/detail.html", {
         "offer": offer,
+        # title, summary and description in the page's language, or German marked as such
+        "text": text,
+        "text_attributes": fallback_attributes(text),
         "back_url": _back_to_search_url(request),
         "report_url": reverse("reports:create", args=[offer.pk]),
         # Reachable while published, but out of the search: the visitor should know why.

@@ -9,4 +9,5 @@ urlpatterns = [
     path("datenschutz/", views.datenschutz, name="datenschutz"),
     path("barrierefreiheit/", views.barrierefreiheit, name="barrierefreiheit"),
     path("kontakt/", views.kontakt, name="kontakt"),
+    path("leichte-sprache/", views.leichte_sprache, name="leichte_sprache"),
 ]

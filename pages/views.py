@@ -1,4 +1,5 @@
-"""The start page and the static pages (Impressum, Datenschutz, Barrierefreiheit, Kontakt)."""
+"""The start page and the static pages (Impressum, Datenschutz, Barrierefreiheit, Kontakt,
+Leichte Sprache)."""
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -8,8 +9,10 @@ from offers.results import search_url
 from search.engine import search_offers
 from search.params import SearchParams
 from taxonomy.models import City, TargetGroup, Topic
+from taxonomy.names import translated
 
 KI_EMAIL = "integration@kreis-re.example.org"
+KI_PHONE = "02361 00000-0"  # a placeholder, like the address on the contact page
 
 
 @require_safe
@@ -19,8 +22,8 @@ def home(request):
     topic_counts = result.facets.get("topic", {})
     city_counts = result.facets.get("city", {})
     topics = [
-        {"name": t.name, "slug": t.slug, "covers": t.covers, "count": topic_counts.get(t.slug, 0),
-         "url": search_url(everything, topic=(t.slug,))}
+        {"name": translated(t.name), "slug": t.slug, "covers": translated(t.covers),
+         "count": topic_counts.get(t.slug, 0), "url": search_url(everything, topic=(t.slug,))}
         for t in Topic.objects.order_by("position", "name")
     ]
     cities = [
@@ -29,7 +32,7 @@ def home(request):
         for c in City.objects.order_by("position", "name")
     ]
     seeds = [
-        {"name": g.name, "url": search_url(everything, target_group=(g.slug,))}
+        {"name": translated(g.name), "url": search_url(everything, target_group=(g.slug,))}
         for g in TargetGroup.objects.filter(is_seed_filter=True).order_by("position", "name")
     ]
     return render(request, "pages/home.html", {
@@ -39,7 +42,7 @@ def home(request):
 
 @require_safe
 def impressum(request):
-    return render(request, "pages/impressum.html", {"ki_email": KI_EMAIL})
+    return render(request, "pages/impressum.html", {"ki_email": KI_EMAIL, "ki_phone": KI_PHONE})
 
 
 @require_safe
@@ -49,7 +52,7 @@ def datenschutz(request):
 
 @require_safe
 def barrierefreiheit(request):
-    return render(request, "pages/barrierefreiheit.html", {"ki_email": KI_EMAIL})
+    return render(request, "pages/barrierefreiheit.html", {"ki_email": KI_EMAIL, "ki_phone": KI_PHONE})
 
 
 @require_safe
@@ -65,6 +68,13 @@ def kontakt(request):
     elif offer_title:
         subject = _("Fehler im Angebot: %(title)s") % {"title": offer_title}
     return render(request, "pages/kontakt.html", {
-        "ki_email": KI_EMAIL, "offer_title": offer_title, "offer_number": offer_number,
-        "mail_subject": subject,
+        "ki_email": KI_EMAIL, "ki_phone": KI_PHONE, "offer_title": offer_title,
+        "offer_number": offer_number, "mail_subject": subject,
     })
+
+
+@require_safe
+def leichte_sprache(request):
+    """The site, the search and the accessibility statement in German easy language (German
+    under every language prefix: easy language is a German standard)."""
+    return render(request, "pages/leichte_sprache.html", {"ki_email": KI_EMAIL, "ki_phone": KI_PHONE})

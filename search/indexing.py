@@ -90,7 +90,7 @@ def _rows(sql, ids, fetch=True):
 
 def _index_batch(batch, taxonomy, seen_terms, today):
     """Replace the documents of the offers in `batch`; returns the number written."""
-    from offers.models import Offer, Place
+    from offers.models import Offer, OfferTranslation, Place
 
     rows = list(
         Offer.objects.filter(pk__in=batch).visible(today).values_list(
@@ -101,6 +101,7 @@ def _index_batch(batch, taxonomy, seen_terms, today):
     ids = [row[0] for row in rows]
     related = {oid: {facet: [] for facet in M2M_FIELDS} for oid in ids}
     places = {}
+    translations = {}
     if ids:
         for facet, field in M2M_FIELDS.items():
             rel = Offer._meta.get_field(field)
@@ -115,6 +116,13 @@ def _index_batch(batch, taxonomy, seen_terms, today):
             "WHERE offer_id IN ({})", ids,
         ):
             places.setdefault(offer_id, []).append(f"{name} {street} {postcode}")
+        # The translations' texts join the German ones in the same columns, so a word in a
+        # translated title weighs like one in the German title.
+        for offer_id, *texts in _rows(
+            f"SELECT offer_id, title, summary, description FROM {OfferTranslation._meta.db_table} "
+            "WHERE offer_id IN ({})", ids,
+        ):
+            translations.setdefault(offer_id, []).append(texts)
     docs = []
     facet_rows = []
     terms = set()
@@ -136,7 +144,8 @@ def _index_batch(batch, taxonomy, seen_terms, today):
             if value:
                 codes.add(FLAG_CODES[flag])
         facet_rows.extend((oid, code) for code in codes)
-        tokens = (index_tokens(title), index_tokens(summary), index_tokens(description),
+        texts = [(title, summary, description), *translations.get(oid, ())]
+        tokens = (*(index_tokens("\n".join(column)) for column in zip(*texts, strict=True)),
                   index_tokens(org_name), index_tokens(meta_text))
         reference = last_verified or timezone.localdate(created_at)
         docs.append((oid, *tokens, " ".join(facet_tokens), fold(title)[:200],

@@ -1,10 +1,13 @@
-"""German text normalisation for the search index and for queries.
+"""Text normalisation for the search index and for queries: German first, and the scripts of
+the offers' translations (Latin, Cyrillic, Arabic/Persian).
 
 Everything here is pure Python and deterministic, so SQLite and PostgreSQL see exactly the same
-tokens: the databases only match tokens, they never analyse German themselves.
+tokens: the databases only match tokens, they never analyse a language themselves.
 
-Pipeline for a text:  fold (case, umlauts, ß, accents) → split into words → drop stopwords →
-for each word: the folded word, its Snowball stem, and its compound parts (with their stems).
+Pipeline for a text:  fold (case, umlauts, ß, accents, Arabic/Persian letter variants) → split
+into words → drop stopwords → for each word: the folded word, its Snowball stem (German for
+Latin words, Russian for Cyrillic, Arabic for Arabic script) and, for German words, its
+compound parts (with their stems).
 """
 
 import functools
@@ -16,16 +19,44 @@ import snowballstemmer
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-_WORD_RE = re.compile(r"[a-z0-9]+")
+# The letters a folded word consists of: Latin (folded to a-z), digits, Cyrillic (а–џ and
+# ґ), Arabic and Persian letters (without tatweel, marks and punctuation). Nothing else
+# reaches the index or a query, so no user input can form FTS5 or tsquery syntax.
+_LETTERS = "a-z0-9\u0430-\u045f\u0491\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5"
+_WORD_RE = re.compile(f"[{_LETTERS}]+")
 # ae/oe/ue typed for ä/ö/ü, but not after a vowel or q (Frauen, neue, Feuer, Quelle).
 _DIGRAPH_RE = re.compile(r"(?<![aeiouyq])([aou])e")
 _SPECIAL = str.maketrans({
     "ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
+    # Turkish dotless ı (İ lower-cases to i + a combining dot, which is stripped below), so
+    # İstanbul, ISTANBUL and ıstanbul all become istanbul
+    "ı": "i",
     # the common letters directly (fast path); NFKD handles the rest
     "ä": "a", "ö": "o", "ü": "u", "é": "e", "è": "e", "ê": "e", "á": "a", "à": "a", "â": "a",
     "ó": "o", "ò": "o", "ô": "o", "í": "i", "ì": "i", "î": "i", "ú": "u", "ù": "u", "û": "u",
     "ç": "c", "ñ": "n", "ë": "e", "ï": "i", "\u2011": "-", "\u00ad": "",
 })
+# Arabic and Persian: the same word is written with and without vowel marks (harakat,
+# superscript alef), stretched with tatweel, and with letter variants that people type
+# interchangeably (Persian ی/ک for Arabic ي/ك, ى for ي, ة for ه). Alef with hamza or madda
+# (أ إ آ) decompose into alef + mark under NFKD and lose the mark. ZWNJ joins the parts of a
+# Persian word (می‌خواهم): removed here, so the word is one token; the index adds its parts as
+# well (see _raw_word_tokens), so a query typed with a space instead finds it too.
+_SCRIPT_FOLDS = str.maketrans({
+    **dict.fromkeys(range(0x064B, 0x0660)), 0x0670: None,  # harakat, superscript alef
+    0x0640: None,  # tatweel
+    0x200C: None, 0x200D: None,  # zero-width non-joiner / joiner
+    0x02BC: " ",  # the Ukrainian apostrophe letter splits like ' and ’ do (сім'я)
+    0x0671: "\u0627",  # alef wasla → alef
+    0x0649: "\u064a", 0x06CC: "\u064a",  # alef maqsura, Farsi yeh → yeh
+    0x06A9: "\u0643", 0x06AA: "\u0643",  # keheh, swash kaf → kaf
+    0x0629: "\u0647", 0x06C0: "\u0647", 0x06C1: "\u0647",  # teh marbuta, heh variants → heh
+    **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
+    **{0x06F0 + d: str(d) for d in range(10)},  # Persian digits
+})
+# Letters NFKD splits into a base and a mark that are letters of their own, not accented ones:
+# Cyrillic й and Ukrainian ї stay (ё becomes е, as Russian is mostly written).
+_KEPT_LETTERS = (("\u0438\u0306", "\u0439"), ("\u0456\u0308", "\u0457"))
 
 MIN_PART = 3  # shortest compound part
 MIN_COMPOUND = 6  # shortest word we try to split
@@ -43,15 +74,24 @@ def _load_words(name):
 
 
 def fold(text):
-    """Lower-case, ä/ae→a, ö/oe→o, ü/ue→u, ß→ss, other diacritics stripped."""
-    text = text.lower().translate(_SPECIAL)
+    """Case-folded, ä/ae→a, ö/oe→o, ü/ue→u, ß→ss, other diacritics stripped (but Cyrillic й
+    and ї kept), Arabic/Persian letter variants, marks, tatweel and digits unified."""
+    text = text.casefold().translate(_SPECIAL)
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.translate(_SCRIPT_FOLDS))
+        for decomposed, letter in _KEPT_LETTERS:
+            if decomposed in text:
+                text = text.replace(decomposed, letter)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _DIGRAPH_RE.sub(r"\1", text)
 
 
-_RAW_WORD_RE = re.compile(r"[^\W_]+")
+# A raw word: letters and digits plus the marks and joiners that sit inside words (combining
+# accents as in the İ of İstanbul, Arabic harakat, tatweel, ZWNJ); fold() removes those.
+# (An underscore may join two raw words: folding splits them again.)
+_IN_WORD_MARKS = ("\u0300-\u036f\u0483-\u0489\u0610-\u061a\u0640\u064b-\u065f\u0670"
+                  "\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u200c\u200d")
+_RAW_WORD_RE = re.compile(f"[\\w{_IN_WORD_MARKS}]+")
 
 
 def _raw_words(text):
@@ -79,24 +119,58 @@ def words(text):
     return out
 
 
-try:  # PyStemmer: the same Snowball algorithm in C, ~75x faster (identical tokens)
-    import Stemmer
+def _snowball(language):
+    try:  # PyStemmer: the same Snowball algorithms in C, ~75x faster (identical tokens)
+        import Stemmer
 
-    _stemmer = Stemmer.Stemmer("german")
-except ImportError:  # pragma: no cover - depends on the installation
-    _stemmer = snowballstemmer.stemmer("german")
+        return Stemmer.Stemmer(language)
+    except ImportError:  # pragma: no cover - depends on the installation
+        return snowballstemmer.stemmer(language)
+
+
+_stemmer = _snowball("german")
+# Folded Latin words are ASCII and get the German stemmer (also for English and Turkish
+# translations: both sides of a match are stemmed alike). Cyrillic words get the Russian one
+# (it also strips most Ukrainian endings: курси → курс), Arabic script the Arabic one, which
+# removes the article and affixes (الدورات → دور); Persian shares its letters.
+_script_stemmers = {"cyrillic": _snowball("russian"), "arabic": _snowball("arabic")}
+
+
+def _script(word):
+    first = word[0]
+    if "\u0400" <= first <= "\u04ff":
+        return "cyrillic"
+    if "\u0600" <= first <= "\u06ff":
+        return "arabic"
+    return None
 
 
 @functools.lru_cache(maxsize=200_000)
 def stem(word):
     if len(word) <= 3 or not word.isalpha():
         return word
-    return _stemmer.stemWord(word)
+    if word.isascii():
+        return _stemmer.stemWord(word)
+    stemmer = _script_stemmers.get(_script(word))
+    return stemmer.stemWord(word) if stemmer else word
+
+
+# Function words of the translations' languages (Turkish, Ukrainian, Russian, Arabic,
+# Persian; English ones are in data/stopwords.txt), so "курсы для женщин" does not require
+# "для". Only words that are no German word and no name (Arabic على folds to the name علي).
+_TRANSLATION_STOPWORDS = """
+    ve ile icin bir bu veya ya
+    і й та або для з із зі на у в до від по що це як не
+    и или для с со на в во к о об от из у по что это как не а но
+    في من الى إلى مع عن او أو هذا هذه
+    و در به از با برای که را این یا
+"""
 
 
 @functools.cache
 def stopwords():
-    return _load_words("stopwords.txt")
+    extra = {word for raw in _TRANSLATION_STOPWORDS.split() for word in _WORD_RE.findall(fold(raw))}
+    return _load_words("stopwords.txt") | extra
 
 
 @functools.cache
@@ -142,7 +216,8 @@ def compound_pieces(word):
     not a compound we recognise.
     """
     n = len(word)
-    if n < MIN_COMPOUND or not word.isalpha():
+    # German compounds only: the lexicon is German, and a Cyrillic or Arabic word has no parts
+    if n < MIN_COMPOUND or not word.isalpha() or not word.isascii():
         return ()
     lex = lexicon()
     inf = float("inf")
@@ -211,8 +286,11 @@ def word_tokens(word):
 @functools.lru_cache(maxsize=500_000)
 def _raw_word_tokens(raw):
     stop = stopwords()
+    words = list(_fold_word(raw))
+    if "\u200c" in raw:  # a Persian word joined by ZWNJ: its parts too (typed with a space)
+        words += [w for part in raw.split("\u200c") for w in _fold_word(part) if w not in words]
     out = []
-    for word in _fold_word(raw):
+    for word in words:
         if word not in stop:
             out.extend(word_tokens(word))
     return tuple(out)

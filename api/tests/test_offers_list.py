@@ -50,6 +50,8 @@ def test_each_result_has_the_documented_fields(client, full_offer):
         "external_id": "caritas-42",
         "title": "Deutschkurs für Frauen mit Kinderbetreuung",
         "summary": "Sprachkurs am Vormittag",
+        "text_language": "de",
+        "described_in": ["de"],
         "url": f"http://testserver/de/angebote/{full_offer.pk}/",
         "organisation": {"id": full_offer.organisation_id, "name": "Caritas Beispielverband"},
         "cities": ["herten", "marl"],
@@ -264,10 +266,12 @@ def test_the_number_of_queries_does_not_grow_with_the_page_size(client, many_off
 
 def test_serialising_a_search_result_needs_no_query_at_all(many_offers, rf, django_assert_num_queries):
     from api import serializers
+    from offers.models import prefetch_translations
     from search.engine import search_offers
     from search.params import SearchParams
 
     result = search_offers(SearchParams(page_size=25))
+    prefetch_translations(result.offers)  # as the view does: one query for the page
     offer_url = serializers.url_builder(rf.get(URL), "offers:detail")
 
     with django_assert_num_queries(0):

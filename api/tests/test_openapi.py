@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, resolve
 
 from api import urls as api_urls
@@ -63,7 +64,8 @@ def test_every_operation_documents_its_answers():
         assert {"200", "304", "405"} <= set(responses), path
         if "{id}" in path:
             assert "404" in responses
-            assert [p["name"] for p in item["get"]["parameters"]] == ["id"]
+            names = [p["name"] for p in item["get"]["parameters"]]
+            assert names == (["id", "lang"] if path == "/offers/{id}" else ["id"])
 
 
 def test_every_schema_is_valid_json_schema_and_every_reference_resolves():
@@ -78,7 +80,7 @@ def test_every_schema_is_valid_json_schema_and_every_reference_resolves():
 
 
 def test_the_list_documents_exactly_the_parameters_the_parser_reads():
-    assert set(list_parameters()) == {"q", "sort", "page", "page_size", *FACETS, *FLAGS}
+    assert set(list_parameters()) == {"q", "sort", "page", "page_size", "lang", *FACETS, *FLAGS}
 
 
 def test_documented_choices_and_ranges_are_the_ones_enforced(client, db):
@@ -90,6 +92,10 @@ def test_documented_choices_and_ranges_are_the_ones_enforced(client, db):
 
     for sort in SORTS:
         assert client.get(f"{PREFIX}/offers", {"sort": sort}).status_code == 200
+    assert params["lang"]["schema"]["enum"] == [code for code, _name in settings.LANGUAGES]
+    for language in params["lang"]["schema"]["enum"]:
+        assert client.get(f"{PREFIX}/offers", {"lang": language}).status_code == 200
+    assert client.get(f"{PREFIX}/offers", {"lang": "xx"}).status_code == 400
     for name in ("page", "page_size"):
         schema = params[name]["schema"]
         get = client.get

@@ -18,6 +18,7 @@ ROLES = ("anonymous", "provider", "stranger", "editor")
 PUBLIC = {
     "offers:search", "offers:detail", "providers:list", "providers:detail", "providers:contacts",
     "pages:home", "pages:impressum", "pages:datenschutz", "pages:barrierefreiheit", "pages:kontakt",
+    "pages:leichte_sprache",
     "reports:create", "accounts:login", "accounts:access_request", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm",
     "accounts:password_reset_complete", "accounts:invitation_accept", "freshness:confirm",

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from offers.models import OfferTime, Place
 from taxonomy.models import City
@@ -123,3 +124,11 @@ def other_provider(make_user, make_organisation):
 @pytest.fixture
 def edit_url():
     return lambda offer: reverse("dashboard:offer_edit", args=[offer.pk])
+
+
+@pytest.fixture(autouse=True)
+def german_after_each_test():
+    """A request to /ar/… leaves Arabic active in this thread (LocaleMiddleware activates a
+    language and nothing resets it in tests); later tests expect reverse() to give /de/."""
+    yield
+    translation.deactivate()

@@ -20,6 +20,7 @@ from .compose import compose_offer, make_place
 from .organisations import ORGANISATIONS
 from .people import ROLES, NamePool, email_for
 from .places import AREA_CODES, phone_number, street_address
+from .translations import translations_for
 
 SEED = 20260
 KINDS = (kinds_sprache_bildung.KINDS + kinds_arbeit_beratung.KINDS
@@ -212,5 +213,6 @@ def build_dataset(cities, today=None):
         offer["created_minutes"] = rng.randint(7 * 60, 18 * 60)
     for offer in offers:
         offer.setdefault("created_minutes", 9 * 60 + 12)
+        offer["translations"] = translations_for(offer)
         assert offer["organisation"] in by_key
     return {"organisations": orgs, "offers": offers}

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from freshness.testing import travel_to  # noqa: F401  (patches "today" for time-based tests)
 
@@ -10,3 +11,11 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def german_after_each_test():
+    """A request to /ar/… leaves Arabic active in this thread (LocaleMiddleware activates a
+    language and nothing resets it in tests); later tests expect reverse() to give /de/."""
+    yield
+    translation.deactivate()

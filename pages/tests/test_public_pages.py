@@ -32,6 +32,7 @@ def public_urls(make_offer, make_contact):
         reverse("pages:barrierefreiheit"),
         reverse("pages:kontakt"),
         reverse("pages:kontakt") + "?angebot=Deutschkurs&nr=1",
+        reverse("pages:leichte_sprache"),
     ]
 
 
@@ -86,6 +87,7 @@ def test_the_urls_have_their_agreed_paths(db):
     assert reverse("pages:datenschutz") == "/de/datenschutz/"
     assert reverse("pages:barrierefreiheit") == "/de/barrierefreiheit/"
     assert reverse("pages:kontakt") == "/de/kontakt/"
+    assert reverse("pages:leichte_sprache") == "/de/leichte-sprache/"
 
 
 def test_an_unknown_page_gets_the_friendly_404(client, db):
