@@ -56,6 +56,7 @@ def access_request_retry_at(address_hash_value, now=None):
     return recent[-1] + window
 
 
+@mail.in_site_language
 def announce_access_request(access_request):
     """Tell the KI about a new request and confirm its receipt to the requester."""
     staff_url = mail.absolute_url(reverse("accounts:request_detail", args=[access_request.pk]))

@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.urls import reverse
 
-from notifications.mail import absolute_url, organisation_recipients, send
+from notifications.mail import absolute_url, in_site_language, organisation_recipients, send
 
 from .snapshot import diff
 
 
+@in_site_language
 def change_submitted(change):
     """The KI hears of a new proposal once (not of every further save of it)."""
     return send(settings.KI_EMAIL, "change_submitted", {
@@ -16,6 +17,7 @@ def change_submitted(change):
     })
 
 
+@in_site_language
 def change_decided(change):
     """The provider hears the decision: the organisation's addresses and the proposer."""
     offer = change.offer

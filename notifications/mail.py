@@ -8,10 +8,25 @@ from three templates per message under templates/emails/:
 Absolute links are built with absolute_url(), from settings.SITE_URL.
 """
 
+import functools
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+
+
+def in_site_language(function):
+    """E-mails go to providers and the KI in the site's language (German), with links to the
+    German pages, even when a visitor sent the form from /ar/…: the links are reversed
+    inside this, too."""
+
+    @functools.wraps(function)
+    def wrapped(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return function(*args, **kwargs)
+
+    return wrapped
 
 
 def absolute_url(path):

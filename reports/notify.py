@@ -5,11 +5,12 @@ import logging
 from django.conf import settings
 from django.urls import reverse
 
-from notifications.mail import absolute_url, organisation_recipients, send
+from notifications.mail import absolute_url, in_site_language, organisation_recipients, send
 
 logger = logging.getLogger(__name__)
 
 
+@in_site_language
 def send_report_mails(report):
     """Tell the organisation and the KI. Reply-To is the reporter's address, when given, so
     both can ask back directly."""

@@ -17,6 +17,7 @@ from config.formguard import public_form
 from config.redirects import back_to_list
 from offers.models import Offer
 from offers.results import page_links
+from offers.texts import fallback_attributes, page_language
 
 from .forms import ReportForm, ResolveForm
 from .models import Report
@@ -34,6 +35,12 @@ STATUS_FILTERS = {
 DEFAULT_STATUS_FILTER = "offen"
 
 
+def _texts(offer):
+    """The offer and its title in the page's language (German, marked, where untranslated)."""
+    text = offer.text_in(page_language())
+    return {"offer": offer, "offer_title": text.title, "title_attrs": fallback_attributes(text)}
+
+
 @public_form
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -45,7 +52,7 @@ def create(request, pk):
     if request.method == "POST":
         form = ReportForm(request.POST)
         if form.is_spam:  # a robot: it sees success, nothing is stored or sent
-            return render(request, "reports/thanks.html", {"offer": offer})
+            return render(request, "reports/thanks.html", _texts(offer))
         if form.is_valid():
             now = timezone.now()
             sender = address_hash(request)
@@ -57,7 +64,7 @@ def create(request, pk):
                     address_hash=sender, created_at=now,
                 )
                 send_report_mails(report)
-                return render(request, "reports/thanks.html", {"offer": offer, "report": report})
+                return render(request, "reports/thanks.html", {**_texts(offer), "report": report})
             minutes = -(-wait // 60)
             form.add_error(None, ngettext(
                 "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Meldungen. Bitte "
@@ -70,7 +77,7 @@ def create(request, pk):
             ) % {"minutes": minutes})
     else:
         form = ReportForm()
-    response = render(request, "reports/create.html", {"offer": offer, "form": form},
+    response = render(request, "reports/create.html", {**_texts(offer), "form": form},
                       status=429 if wait else 200)
     if wait:
         response["Retry-After"] = str(wait)
