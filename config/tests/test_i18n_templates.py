@@ -101,6 +101,7 @@ class _WordFinder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found = []
+        self._in_code = False  # inside <style> or <script>: code, never shown as text
 
     def _report(self, text):
         text = " ".join(text.replace(MASK, " ").split())
@@ -108,6 +109,7 @@ class _WordFinder(HTMLParser):
             self.found.append((self.getpos()[0], text))
 
     def handle_starttag(self, tag, attrs):
+        self._in_code = tag in ("style", "script")
         attributes = dict(attrs)
         for name, value in attrs:
             if value is None:
@@ -117,10 +119,15 @@ class _WordFinder(HTMLParser):
             if name in VISIBLE_ATTRIBUTES or is_button_value:
                 self._report(value)
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        self._in_code = False
+
+    def handle_endtag(self, tag):
+        self._in_code = False
 
     def handle_data(self, data):
-        if data.strip():
+        if data.strip() and not self._in_code:
             line = self.getpos()[0]
             for offset, text in enumerate(data.split("\n")):
                 if has_words(text.replace(MASK, "")):
@@ -239,3 +246,8 @@ def test_fixed_date_formats_are_found_and_named_ones_pass():
 def test_arrows_that_keep_their_direction_are_found_and_chevrons_pass():
     source = '‹ Zurück\nWeiter →\n« a » ›\n⇐{% translate "bisher → neu" %}'
     assert arrows_that_do_not_mirror(source) == [(2, "→"), (4, "⇐")]
+
+
+def test_the_code_of_style_and_script_elements_is_not_text():
+    assert untranslated_words("<style>body { font-family: Arial; }</style><p>Hallo Welt</p>") == [
+        (1, "Hallo Welt")]
