@@ -69,6 +69,10 @@ INSTALLED_APPS = [
     "dashboard",
     "freshness",
     "reports",
+    "hsds",
+    "opendata",
+    "feeds",
+    "sharing",
     "axes",
 ]
 
@@ -272,6 +276,23 @@ CONTENT_SECURITY_POLICY = {
 # Translated into the page's language unless the operator sets a name of their own.
 SITE_NAME = os.environ.get("SITE_NAME") or _("Integrationsangebote im Kreis Recklinghausen")
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
+
+# --- Open data ------------------------------------------------------------------------------
+# The licence of the published data (the open-data package, the APIs' metadata); the operator
+# decides it. The default is the usual licence of German public-sector data.
+OPEN_DATA_LICENCE = os.environ.get(
+    "OPEN_DATA_LICENCE", "Datenlizenz Deutschland – Namensnennung – Version 2.0")
+OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://www.govdata.de/dl-de/by-2-0")
+OPEN_DATA_LICENCE_ID = os.environ.get("OPEN_DATA_LICENCE_ID", "dl-de-by-2.0")
+OPEN_DATA_PUBLISHER = os.environ.get(
+    "OPEN_DATA_PUBLISHER", "Kreis Recklinghausen, Kommunales Integrationszentrum")
+# Where generated open-data packages are kept (regenerated when the data changes).
+OPEN_DATA_DIR = Path(os.environ.get("OPEN_DATA_DIR", BASE_DIR / "var" / "opendata"))
+
+# --- Embedding ------------------------------------------------------------------------------
+# Which sites may show /embed/ pages in a frame (CSP frame-ancestors), separated by spaces,
+# e.g. "https://www.kreis-re.de https://www.marl.de". Every other page may not be framed.
+EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "'self'").split()
 
 # Absolute links in e-mails (reminders, invitations, password reset) start with this.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

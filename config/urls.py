@@ -4,10 +4,15 @@ from django.urls import include, path
 
 urlpatterns = [
     path("api/v1/", include("api.urls")),
+    path("api/hsds/", include("hsds.urls")),
+    # Language-neutral downloads of the open-data package (opendata/download_urls.py).
+    path("daten/", include("opendata.download_urls")),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
+    # Before offers: feed.atom and kalender.ics live under angebote/ too.
+    path("", include("feeds.urls")),
     path("angebote/", include("offers.urls")),
     # Each app below names its own full paths: public ones (angebote/…, konto/…),
     # the provider area (mein-bereich/…) and the KI's area (redaktion/…).
@@ -16,6 +21,9 @@ urlpatterns += i18n_patterns(
     path("", include("changes.urls")),
     path("", include("freshness.urls")),
     path("", include("reports.urls")),
+    path("", include("exchange.urls")),
+    path("", include("opendata.urls")),
+    path("", include("sharing.urls")),
     path("", include("providers.urls")),
     path("", include("pages.urls")),
     prefix_default_language=True,

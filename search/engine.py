@@ -47,6 +47,8 @@ PG_WEIGHTS = "'{0.05, 0.2, 0.5, 1.0}'"  # D (provider, meta), C (description), B
 CACHE_TIMEOUT = 3600
 # Above this many hits, relevance uses cheap tiers instead of scoring every hit.
 BM25_LIMIT = 500
+# matching_ids(): more than the district will ever have, fewer than would exhaust memory.
+MAX_MATCHING_IDS = 100_000
 DOC_TABLE = "search_searchdocument"
 FACET_TABLE = "search_searchfacet"
 
@@ -494,6 +496,19 @@ def _compute(params, token, vocab_token):
     count, facets = summary
     ids = _page_ids(query, offset, params.page_size, count) if offset < count else []
     return count, facets, ids
+
+
+def matching_ids(params, limit=MAX_MATCHING_IDS):
+    """The ids of all offers this search finds (up to `limit`), in the search's order.
+
+    For exports, feeds and calendars of a search: the same filters and ranking as the results
+    page, without its paging. Not cached: these are rarer requests than result pages.
+    """
+    from dataclasses import replace
+
+    token, vocab_token = data_version()
+    _count, _facets, ids = _compute(replace(params, page=1, page_size=limit), token, vocab_token)
+    return ids
 
 
 def warm_up():
