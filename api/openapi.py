@@ -11,6 +11,8 @@ from django.conf import settings
 
 from search.params import FACETS, FLAGS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
 
+from . import openapi_http
+
 API_VERSION = "1.0.0"
 MAX_PAGE = 100_000  # search.params accepts page numbers up to this value
 
@@ -246,11 +248,11 @@ def _schemas():
 
 def _lang_parameter():
     return {
-        "name": "lang", "in": "query", "required": False,
+        "name": "lang", "in": "query", "required": False, "allowEmptyValue": True,
         "description": "The language of title, summary and description: an offer translated into "
                        "it comes in that language, any other in German (`text_language` says "
-                       "which). Links to offer pages point to that language's pages. Another "
-                       "value answers 400.",
+                       "which). Links to offer pages point to that language's pages. Empty: "
+                       "German. Another value answers 400.",
         "schema": {"type": "string", "enum": LANGUAGE_CODES, "default": "de"},
     }
 
@@ -272,15 +274,15 @@ def _parameters():
         })
     for flag in FLAGS:
         params.append({
-            "name": flag, "in": "query", "required": False,
+            "name": flag, "in": "query", "required": False, "allowEmptyValue": True,
             "description": f"true: only offers that are {FLAG_NAMES[flag]}; false: only those "
-                           "that are not. Also accepted: 1/0, yes/no, ja/nein. Another value "
-                           "answers 400.",
+                           "that are not. Also accepted: 1/0, yes/no, ja/nein, on/off (any "
+                           "case); empty: no filter. Another value answers 400.",
             "schema": {"type": "boolean"},
         })
     params += [
-        {"name": "sort", "in": "query", "required": False,
-         "description": "relevance (default), newest first, or title (A–Z).",
+        {"name": "sort", "in": "query", "required": False, "allowEmptyValue": True,
+         "description": "relevance (default; also when empty), newest first, or title (A–Z).",
          "schema": {"type": "string", "enum": list(SORTS), "default": "relevance"}},
         {"name": "page", "in": "query", "required": False,
          "description": "Page number. A page past the end answers 200 with empty results.",
@@ -293,29 +295,21 @@ def _parameters():
     return params
 
 
-def _json(schema_name, description):
-    return {"description": description,
-            "headers": {
-                "ETag": {"$ref": "#/components/headers/ETag"},
-                "Cache-Control": {"$ref": "#/components/headers/Cache-Control"},
-                "Access-Control-Allow-Origin": {"$ref": "#/components/headers/CORS"},
-            },
-            "content": {"application/json": {"schema": _ref(schema_name)}}}
-
-
 def _error(description):
-    return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
+    return openapi_http.error(description)
 
 
-def _operation(operation_id, summary, ok_schema, ok_description, parameters=(), extra=None):
+def _operation(operation_id, summary, ok_schema, ok_description, parameters=(), extra=None,
+               data=True):
     responses = {
-        "200": _json(ok_schema, ok_description),
-        "304": {"description": "Not modified (If-None-Match matched the ETag)."},
+        "200": openapi_http.ok(_ref(ok_schema), ok_description, data=data),
+        "304": openapi_http.not_modified(data=data),
         **(extra or {}),
-        "405": _error("Any method other than GET, HEAD or OPTIONS."),
+        "405": openapi_http.method_not_allowed(),
     }
     return {"get": {"operationId": operation_id, "summary": summary,
-                    "parameters": list(parameters), "responses": responses}}
+                    "parameters": [*parameters, *openapi_http.conditional_parameters(data)],
+                    "responses": responses}}
 
 
 def _id_parameter(what):
@@ -335,15 +329,18 @@ def document():
             "version": API_VERSION,
             "description": (
                 "Open, read-only JSON API of the integration offers database. No key needed; "
-                "every answer may be read from any origin (CORS `*`), is cacheable for 60 "
-                "seconds and carries a weak ETag. Unknown query parameters are ignored; bad "
-                "values of known ones answer 400 with the error shape. Unknown paths under "
-                "/api/v1/ answer 404 in the same shape."
+                "every answer may be read from any origin (CORS `*`). Answers are cacheable for "
+                "60 seconds and carry a weak ETag and, where they depend on the data, "
+                "Last-Modified; If-None-Match or If-Modified-Since turn an unchanged answer "
+                "into an empty 304. Unknown query parameters are ignored; bad values of known "
+                "ones answer 400 with the error shape. Unknown paths under /api/v1/ answer 404 "
+                "in the same shape. The document of all APIs of the site (this one and HSDS) "
+                "is /api/openapi.json."
             ),
         },
         "servers": [{"url": "/api/v1"}],
         "paths": {
-            "/": _operation("index", "Links to the resources", "Index", "Links."),
+            "/": _operation("index", "Links to the resources", "Index", "Links.", data=False),
             "/offers": _operation(
                 "listOffers", "Search the public offers (published, confirmed within the hide-after "
                 "period, not ended)", "OfferList",
@@ -361,25 +358,25 @@ def document():
             ),
             "/taxonomy": _operation(
                 "getTaxonomy", "Cities, topics, target groups and languages", "Taxonomy",
-                "The vocabulary of the filters.",
+                "The vocabulary of the filters.", [{
+                    **_lang_parameter(),
+                    "description": "The language of the names of topics, target groups and "
+                                   "languages (cities keep theirs). Another value answers 400.",
+                }], {"400": _error("An unknown `lang`.")},
             ),
             "/openapi.json": {"get": {
-                "operationId": "getOpenApi", "summary": "This document", "parameters": [],
+                "operationId": "getOpenApi", "summary": "This document",
+                "parameters": openapi_http.conditional_parameters(data=False),
                 "responses": {
-                    "200": {"description": "OpenAPI 3.1",
-                            "content": {"application/json": {"schema": {"type": "object"}}}},
-                    "304": {"description": "Not modified."},
-                    "405": _error("Any method other than GET, HEAD or OPTIONS."),
+                    "200": openapi_http.ok({"type": "object"}, "OpenAPI 3.1", data=False,
+                                           document=True),
+                    "304": openapi_http.not_modified(data=False, document=True),
+                    "405": openapi_http.method_not_allowed(),
                 },
             }},
         },
         "components": {
             "schemas": _schemas(),
-            "headers": {
-                "ETag": {"description": "Weak validator; send it back as If-None-Match.",
-                         "schema": {"type": "string"}},
-                "Cache-Control": {"description": "public, max-age=60", "schema": {"type": "string"}},
-                "CORS": {"description": "Always `*`.", "schema": {"type": "string"}},
-            },
+            "headers": openapi_http.headers(),
         },
     }

@@ -46,7 +46,7 @@ def _related(obj, name):
 
 def _terms(obj, name, language=SOURCE_LANGUAGE):
     """Slug and name of related terms: the name in `language` when one was asked for (`lang`),
-    else in the request's language (Accept-Language, German by default); cities keep theirs."""
+    else in the active language (German: api_view sets it); cities keep theirs."""
     if name == "cities":
         return [{"slug": term.slug, "name": term.name} for term in _related(obj, name)]
     with translation.override(language) if language != SOURCE_LANGUAGE else nullcontext():

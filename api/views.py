@@ -16,21 +16,21 @@ from search.engine import known_slugs, search_offers
 from search.params import SearchParamError, parse_search_params
 from taxonomy.models import City, Language, TargetGroup, Topic
 
-from . import openapi, serializers
-from .http import api_view, json_response
+from . import openapi, openapi_combined, serializers
+from .http import DOCUMENT_CACHE_CONTROL, api_view, json_response
 
 OFFER_VIEW = "offers:detail"
 ORGANISATION_VIEW = "providers:detail"
 
 
-@api_view
+@api_view(data=False)
 def index(request):
     """Where to go from the API root."""
     links = {
         name: request.build_absolute_uri(reverse(f"api:{name}"))
         for name in ("offers", "taxonomy", "openapi")
     }
-    return json_response(request, links)
+    return json_response(request, links, last_modified=False)
 
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -107,7 +107,8 @@ def offer_detail(request, id):
 def organisation_detail(request, id):
     """A provider with its visible offers (those the search lists) and consented contacts."""
     organisation = get_object_or_404(Organisation.objects.select_related("city"), pk=id)
-    offers = organisation.offers.visible().only("pk", "title").order_by("title", "pk")
+    # organisation_id too: the related manager sets it on every row (else one query per offer).
+    offers = organisation.offers.visible().only("pk", "title", "organisation_id").order_by("title", "pk")
     contacts = Contact.objects.public().filter(organisation=organisation)
     data = serializers.organisation_detail(
         organisation, offers, contacts,
@@ -119,14 +120,25 @@ def organisation_detail(request, id):
 
 @api_view
 def taxonomy(request):
-    """Cities, topics, target groups and languages: the slugs the filters accept."""
-    data = serializers.taxonomy(
-        City.objects.all(), Topic.objects.all(), TargetGroup.objects.all(), Language.objects.all()
-    )
+    """Cities, topics, target groups and languages: the slugs the filters accept, with names
+    in the `lang` asked for (German without)."""
+    language = _text_language(request)
+    with translation.override(language or SOURCE_LANGUAGE):
+        data = serializers.taxonomy(
+            City.objects.all(), Topic.objects.all(), TargetGroup.objects.all(), Language.objects.all()
+        )
     return json_response(request, data)
 
 
-@api_view
+@api_view(data=False)
 def openapi_document(request):
-    """The OpenAPI 3.1 description of this API."""
-    return json_response(request, openapi.document())
+    """The OpenAPI 3.1 description of API v1."""
+    return json_response(request, openapi.document(), cache_control=DOCUMENT_CACHE_CONTROL,
+                         last_modified=False)
+
+
+@api_view(data=False)
+def combined_openapi_document(request):
+    """One OpenAPI 3.1 document for every API of the site: /api/v1 and /api/hsds."""
+    return json_response(request, openapi_combined.document(),
+                         cache_control=DOCUMENT_CACHE_CONTROL, last_modified=False)

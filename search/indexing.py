@@ -237,8 +237,8 @@ def rebuild_index(batch_size=2000, stdout=None):
 
 def extend_visibility(offer_ids):
     """After a confirmation: offers still in the index only get their new last visible day
-    (their results are unchanged, so the data version and every cache stay valid); the
-    others are indexed, which brings them back at once and bumps the version."""
+    (their results are unchanged, so the tokens and every cache stay valid, only the data's
+    time moves); the others are indexed, which brings them back at once and bumps the version."""
     from offers.models import Offer
 
     ids = sorted({int(i) for i in offer_ids})
@@ -265,6 +265,8 @@ def extend_visibility(offer_ids):
                 )
         if reindex:
             reindex_offers(reindex)
+        else:  # the offers' last_verified is public (the API shows it): the data's time moves
+            version.touch()
 
 
 def sweep_expired(today):
@@ -360,3 +362,5 @@ def bulk_indexing():
                     reindex_offers(pending)
                 elif _state.bump:
                     version.bump()
+                else:  # bulk writes send no signals: contacts or times may have changed
+                    version.touch()

@@ -8,6 +8,7 @@ an FTS5 table on SQLite, a tsvector column with a GIN index on PostgreSQL.
 import uuid
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -106,11 +107,14 @@ class DataVersion(models.Model):
     """A single row whose tokens change whenever searchable data (or the vocabulary) changes.
 
     Random tokens rather than counters, so a rolled-back change can never make an old cache
-    key valid again.
+    key valid again. `changed_at` is when the published data last changed (the API's
+    Last-Modified); it also moves for public data that is not searched (contact persons,
+    times, confirmations), which leaves the tokens and with them every cache alone.
     """
 
     token = models.CharField(max_length=32, default=new_token)
     vocab_token = models.CharField(max_length=32, default=new_token)
+    changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("Datenstand")
