@@ -81,6 +81,19 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def _open_data_base(tmp_path_factory):
+    return tmp_path_factory.mktemp("opendata")
+
+
+@pytest.fixture(autouse=True)
+def _open_data_in_tmp(settings, _open_data_base):
+    """Open-data packages a test generates (any request to /daten/ or /de/offene-daten/) go to
+    a directory of their own under pytest's temporary directory, never into var/opendata.
+    The directory is created only when a package is generated."""
+    settings.OPEN_DATA_DIR = _open_data_base / f"t{next(_counter)}"
+
+
 @pytest.fixture
 def make_user(db):
     """make_user("a@example.org", staff=False, organisations=[org], password="geheim-123")"""

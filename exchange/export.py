@@ -28,8 +28,10 @@ def headers(german=False):
     return [cols.header_for(key, german) for key in cols.KEYS]
 
 
-def iter_offer_rows(include_all=False, chunk_size=CHUNK_SIZE, queryset=None):
-    """Yield one list of cell texts per offer (in the order of exchange.columns.KEYS)."""
+def iter_offer_rows(include_all=False, chunk_size=CHUNK_SIZE, queryset=None, with_ids=False):
+    """Yield one list of cell texts per offer (in the order of exchange.columns.KEYS), in
+    the order of the offers' ids; with_ids=True yields (offer id, cells) pairs instead (for
+    exports in another order, e.g. a search's)."""
     from offers.models import Offer, Place
     from providers.models import Contact, Organisation
     from taxonomy.models import City, Language, TargetGroup, Topic
@@ -92,7 +94,8 @@ def iter_offer_rows(include_all=False, chunk_size=CHUNK_SIZE, queryset=None):
                 "website": offer["website"],
                 "last_verified": offer["last_verified"].isoformat() if offer["last_verified"] else "",
             }
-            yield [neutralise(row[key]) for key in cols.KEYS]
+            cells = [neutralise(row[key]) for key in cols.KEYS]
+            yield (pk, cells) if with_ids else cells
 
 
 def format_for(path, fmt=None):

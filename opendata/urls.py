@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import export_views, views
 
 app_name = "opendata"
-urlpatterns = []
+urlpatterns = [
+    path("offene-daten/", views.index, name="index"),
+    path("redaktion/export/", export_views.search_export, name="search_export"),
+]
