@@ -3,7 +3,8 @@
 For scripts and the command: `run_import(source, filename, dry_run=..., skip_invalid=...)`.
 For an upload page: `plan = plan_import(uploaded_file)` shows what would happen (every row
 with create / update / unchanged, and all errors) without keeping anything, then
-`apply_import(plan)` does it.
+`apply_import(plan)` does it. The staff page (exchange/jobs.py) calls run_import() itself in
+a background thread, with `progress=` to report how far it is.
 
 Nothing is kept unless every row is valid, except with skip_invalid, which keeps the good
 rows. The rows are streamed in chunks (default 2,000), so memory stays bounded; search
@@ -22,6 +23,7 @@ from .validate import RowValidator
 from .writer import OfferWriter, WriteStats
 
 CHUNK_SIZE = 2000
+PROGRESS_EVERY = 250  # rows between two calls of run_import's progress callback
 
 
 class _Rollback(Exception):
@@ -33,7 +35,9 @@ class RowOutcome:
     line: int
     external_id: str | None
     title: str
-    action: str  # "created", "updated", "unchanged"
+    action: str  # "created", "updated", "unchanged"; "error" for an invalid row
+    offer_id: int | None = None  # in a dry run only meaningful for "updated" / "unchanged"
+    changed: tuple = ()  # "updated": what changes (offer fields, "organisation", "cities", "place", …)
 
 
 @dataclass
@@ -97,7 +101,13 @@ def _indexing_hooks():
 
 
 def run_import(source, filename=None, *, dry_run=False, skip_invalid=False, chunk_size=CHUNK_SIZE,
-               keep_outcomes=False, actor="Import"):
+               keep_outcomes=False, actor="Import", progress=None, progress_every=PROGRESS_EVERY):
+    """Import (or with dry_run: check) a file; see the module docstring.
+
+    `keep_outcomes` collects a RowOutcome per row (invalid ones as "error") in
+    `result.outcomes`. `progress(rows_read)`, if given, is called every `progress_every` rows
+    read, after each written chunk and at the end; it runs inside the import's transaction,
+    so it must not write through this thread's database connection."""
     result = ImportResult(dry_run=dry_run, skip_invalid=skip_invalid)
     started = time.perf_counter()
     try:
@@ -124,9 +134,14 @@ def run_import(source, filename=None, *, dry_run=False, skip_invalid=False, chun
             reindex(touched)
             result.index_seconds += time.perf_counter() - index_started
         if keep_outcomes:
+            changed = writer.changed_fields
             result.outcomes.extend(
-                RowOutcome(r.line, r.external_id, r.offer_fields.get("title", ""), action)
-                for r, action, _pk in outcomes)
+                RowOutcome(r.line, r.external_id, r.offer_fields.get("title", ""), action, pk,
+                           tuple(changed.pop(r.line, ())))
+                for r, action, pk in outcomes)
+        writer.changed_fields.clear()
+        if progress:
+            progress(result.rows_read)
 
     try:
         with transaction.atomic():
@@ -134,10 +149,14 @@ def run_import(source, filename=None, *, dry_run=False, skip_invalid=False, chun
                 chunk = []
                 for line, cells in table.rows():
                     result.rows_read += 1
+                    if progress and result.rows_read % progress_every == 0:
+                        progress(result.rows_read)
                     record, errors = validator.validate(line, cells)
                     if errors:
                         result.errors.extend(errors)
                         result.invalid_rows += 1
+                        if keep_outcomes:
+                            result.outcomes.append(RowOutcome(line, *validator.peek(cells), "error"))
                         continue
                     result.warnings.extend(record.warnings)
                     if not record.external_id:
@@ -147,6 +166,8 @@ def run_import(source, filename=None, *, dry_run=False, skip_invalid=False, chun
                         flush(chunk)
                         chunk = []
                 flush(chunk)
+                if progress:
+                    progress(result.rows_read)
                 if dry_run or (result.errors and not skip_invalid):
                     raise _Rollback
             result.committed = True

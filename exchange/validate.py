@@ -198,6 +198,12 @@ class RowValidator:
     def present(self):
         return self.check.present
 
+    def peek(self, cells):
+        """(external_id, title) of a row as written, also of an invalid one (for the preview)."""
+        found = {key: clean_cell(cells[index]) if index < len(cells) else ""
+                 for index, key, _header in self.check.positions if key in ("external_id", "title")}
+        return found.get("external_id") or None, found.get("title", "")[:200]
+
     def validate(self, line, cells):
         v = {key: clean_cell(cells[index]) if index < len(cells) else ""
              for index, key, _header in self.check.positions}

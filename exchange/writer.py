@@ -59,6 +59,7 @@ class OfferWriter:
         self.present = set(present)
         self.vocabulary = vocabulary or Vocabulary()
         self.stats = WriteStats()
+        self.changed_fields = {}  # line -> what an "updated" row changes (read by run_import)
         self.history = ImportHistory(actor)
         self.organisations = {}
         self.slugs = set()
@@ -214,8 +215,10 @@ class OfferWriter:
                                             "organisation_id": org, "status": published,
                                             **record.offer_fields}))
                 continue
-            changed = old["organisation_id"] != org
-            changed |= any(old[k] != value for k, value in record.offer_fields.items())
+            changed_names = [k for k, value in record.offer_fields.items() if old[k] != value]
+            if old["organisation_id"] != org:
+                changed_names.append("organisation")
+            changed = bool(changed_names)
             update_fields.update(record.offer_fields)
             places = old["places"]
             kept_places = places
@@ -231,7 +234,10 @@ class OfferWriter:
                     changed_places.append((street, postcode, city_id, latitude, longitude,
                                            places[0][0]))
                     changed = True
-                changed |= not places
+                    changed_names.append("place")
+                if not places:
+                    changed = True
+                    changed_names.append("place")
             m2m = dict(record.m2m)
             m2m["cities"] = tuple(dict.fromkeys((*m2m["cities"], *(p[3] for p in kept_places))))
             replaced = {}
@@ -241,8 +247,10 @@ class OfferWriter:
             if contact is not None and contact not in old["contacts"]:
                 contact_links.append((old["id"], contact))
                 changed = True
+                changed_names.append("contacts")
             if changed or replaced:
                 self.history.updated(old["id"], record, old, replaced)
+                self.changed_fields[record.line] = (*changed_names, *replaced)
                 offer = Offer(id=old["id"], external_id=record.external_id, organisation_id=org,
                               updated_at=now, **record.offer_fields)
                 changed_offers.append(offer)

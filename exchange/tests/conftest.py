@@ -64,3 +64,33 @@ def row(**values):
     }
     base.update(values)
     return [base[key] for key in HEADER]
+
+
+# --- the staff import page --------------------------------------------------------------------
+
+@pytest.fixture(autouse=True)
+def _import_jobs(settings, tmp_path):
+    """Import jobs run inline in the request (threads do not see a test's transaction) and
+    write their progress files into the test's own folder."""
+    settings.IMPORT_JOBS_RUN_INLINE = True
+    settings.IMPORT_JOBS_DIR = tmp_path / "imports"
+
+
+@pytest.fixture
+def staff_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def upload(client, name, content):
+    """POST a file to the upload page; returns the response (follow it for the job page)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    return client.post(reverse("exchange:start"), {"file": SimpleUploadedFile(name, content)})
+
+
+def csv_bytes(rows, delimiter=","):
+    stream = io.StringIO()
+    csv.writer(stream, delimiter=delimiter).writerows(rows)
+    return stream.getvalue().encode("utf-8")
