@@ -4,7 +4,7 @@ Kept out of the view so tests can call it and the view stays thin. Every link is
 SearchParams.to_query, so the URL always holds the whole search state.
 """
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from search import version as search_version
 from search.engine import search_offers
 from search.params import FACETS, FLAGS
+from sharing.merkliste import EMPTY as EMPTY_MERKLISTE
 from taxonomy.models import City, Language, TargetGroup, Topic
 from taxonomy.names import translated
 
@@ -41,11 +42,44 @@ FLAG_NEGATED_LABELS = {
 }
 
 
-def search_url(params, **overrides):
+@dataclass(frozen=True)
+class Links:
+    """Where the links of a results page go and what they carry besides the search.
+
+    The site's results page links to itself and to /angebote/<pk>/; the embedded search
+    (sharing/) to /embed/ and /embed/angebote/<pk>/. `merk` is the visitor's Merkliste
+    (sharing/merkliste.py), kept in every link; `offer_query` adds the search to offer links
+    (the embed has no Referer-based back link).
+    """
+
+    search_path: str
+    offer_prefix: str
+    merk: object = EMPTY_MERKLISTE
+    offer_query: tuple = field(default=())
+
+    @classmethod
+    def site(cls, merk=EMPTY_MERKLISTE):
+        # Offer pages live directly under the results page (offers/urls.py): one reverse() will do.
+        path = reverse("offers:search")
+        return cls(path, path, merk)
+
+    def search(self, params, **overrides):
+        """The results-page URL for these params (and the Merkliste)."""
+        query = params.to_query(**overrides) + self.merk.query_pairs()
+        return f"{self.search_path}?{urlencode(query)}" if query else self.search_path
+
+    def offer(self, pk, merk=None):
+        query = [*self.offer_query, *(self.merk if merk is None else merk).query_pairs()]
+        url = f"{self.offer_prefix}{pk}/"
+        return f"{url}?{urlencode(query)}" if query else url
+
+    def with_merk(self, merk):
+        return replace(self, merk=merk)
+
+
+def search_url(params, links=None, **overrides):
     """The results-page URL for these params."""
-    query = params.to_query(**overrides)
-    base = reverse("offers:search")
-    return f"{base}?{urlencode(query)}" if query else base
+    return (links or Links.site()).search(params, **overrides)
 
 
 def term_names():
@@ -90,25 +124,28 @@ def facet_panels(params, facets, names):
     return panels
 
 
-def cards(offers):
+def cards(offers, links=None, marking=None):
     """What a result card shows, computed once in Python.
 
     The results page is the hottest page: plain dicts with prepared strings render several
     times faster than model attribute lookups, loops and filters in the template.
+    `marking` (the page's SearchParams) adds each card's "Merken" link: this same page with
+    the offer added to or removed from the Merkliste, back at the card (#angebot-<pk>).
     """
     if not offers:
         return []
-    # Offer pages live directly under the results page (offers/urls.py), so one reverse() will do.
-    prefix = reverse("offers:search")
+    links = links or Links.site()
+    merk = links.merk
     verified_label = _("zuletzt geprüft am %(date)s")
     date_pattern = get_format("SHORT_DATE_FORMAT")
     prepared = []
     # title and summary in the page's language where translated (offers/texts.py)
     for offer, (title, summary) in zip(offers, card_texts(offers), strict=True):
         cities = ", ".join(city.name for city in offer.cities.all())
-        prepared.append({
+        card = {
+            "pk": offer.pk,
             "title": title,
-            "url": f"{prefix}{offer.pk}/",
+            "url": links.offer(offer.pk),
             "organisation": offer.organisation.name,
             "places": cities or (_("online") if offer.is_online else ""),
             "summary": summary,
@@ -120,7 +157,16 @@ def cards(offers):
                           for language in offer.languages.all()],
             "verified": verified_label % {"date": format_date(offer.last_verified, date_pattern)}
             if offer.last_verified else _("noch nicht geprüft"),
-        })
+        }
+        if marking is not None:
+            toggled = merk.toggled(offer.pk)
+            card["merk"] = {
+                "marked": offer.pk in merk,
+                # None when the list is full (toggling changed nothing)
+                "url": f"{links.with_merk(toggled).search(marking)}#angebot-{offer.pk}"
+                if toggled is not merk else None,
+            }
+        prepared.append(card)
     return prepared
 
 
@@ -134,34 +180,36 @@ def flag_options(params, facets):
     ]
 
 
-def chips(params, names):
+def chips(params, names, links=None):
     """The active filters as (label, url-without-it) pairs."""
+    links = links or Links.site()
     result = []
     if params.q:
         result.append({"label": _("Suche: „%(q)s“") % {"q": params.q},
-                       "url": search_url(params.without("q"))})
+                       "url": search_url(params.without("q"), links)})
     for facet in FACETS:
         for slug in params.facet_values(facet):
             result.append({
                 "label": _("%(filter)s: %(value)s")
                 % {"filter": FACET_LEGENDS[facet], "value": names[facet].get(slug, slug)},
-                "url": search_url(params.without(facet, slug)),
+                "url": search_url(params.without(facet, slug), links),
             })
     for flag in FLAGS:
         value = getattr(params, flag)
         if value is not None:
             label = FLAG_LABELS[flag] if value else FLAG_NEGATED_LABELS[flag]
-            result.append({"label": str(label), "url": search_url(params.without(flag))})
+            result.append({"label": str(label), "url": search_url(params.without(flag), links)})
     return result
 
 
-def relaxations(params, names):
+def relaxations(params, names, links=None):
     """For an empty result: what dropping each active filter (or the query) would give."""
+    links = links or Links.site()
     hints = []
     if params.q:
         count = search_offers(params.without("q")).count
         hints.append({"label": _("ohne den Suchbegriff „%(q)s“") % {"q": params.q},
-                      "url": search_url(params.without("q")), "count": count})
+                      "url": search_url(params.without("q"), links), "count": count})
     for facet in FACETS:
         values = params.facet_values(facet)
         if values:
@@ -170,7 +218,7 @@ def relaxations(params, names):
             hints.append({
                 "label": _("ohne den Filter %(filter)s (%(values)s)")
                 % {"filter": FACET_LEGENDS[facet], "values": label},
-                "url": search_url(relaxed), "count": search_offers(relaxed).count,
+                "url": search_url(relaxed, links), "count": search_offers(relaxed).count,
             })
     for flag in FLAGS:
         value = getattr(params, flag)
@@ -179,7 +227,7 @@ def relaxations(params, names):
             label = FLAG_LABELS[flag] if value else FLAG_NEGATED_LABELS[flag]
             hints.append({
                 "label": _("ohne den Filter „%(filter)s“") % {"filter": label},
-                "url": search_url(relaxed), "count": search_offers(relaxed).count,
+                "url": search_url(relaxed, links), "count": search_offers(relaxed).count,
             })
     hints.sort(key=lambda h: -h["count"])
     return hints
@@ -207,17 +255,20 @@ def page_links(current, num_pages, url_for, window=2):
     }
 
 
-def pagination(params, num_pages, window=2):
+def pagination(params, num_pages, window=2, links=None):
     """Page links of the results page, keeping the whole search state."""
-    return page_links(params.page, num_pages, lambda n: search_url(params, page=n), window)
+    links = links or Links.site()
+    return page_links(params.page, num_pages, lambda n: links.search(params, page=n), window)
 
 
-def hidden_state(params, exclude):
+def hidden_state(params, exclude, links=None):
     """Hidden form fields that carry the rest of the state into a form (e.g. the query box).
 
-    The query box leaves out the sort: a new query starts ranked by relevance.
+    The query box leaves out the sort: a new query starts ranked by relevance. The Merkliste
+    goes along.
     """
-    return [(k, v) for k, v in params.to_query(page=1) if k not in exclude]
+    merk = links.merk.query_pairs() if links else []
+    return [(k, v) for k, v in params.to_query(page=1) if k not in exclude] + merk
 
 
 def count_heading(count):

@@ -15,10 +15,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from accounts.roles import is_editor
 from freshness import rules
 from providers.models import Contact
 from search.engine import data_version, known_slugs, search_offers
 from search.params import parse_search_params
+from sharing.merkliste import EMPTY as EMPTY_MERKLISTE
+from sharing.merkliste import Merkliste
 
 from . import results
 from .models import Offer, Place
@@ -36,8 +39,16 @@ def search(request):
     )
     # The page always shows a fixed page size; page_size is an API parameter.
     params = replace(params, page_size=settings.SEARCH_PAGE_SIZE)
-    if settings.DEBUG:  # template edits show at once during development
-        return _render_results(request, params)
+    merk = Merkliste.from_request(request)
+    # A page with a Merkliste belongs to one visitor: never cached, so it can neither crowd
+    # out the shared pages nor be served to anyone else.
+    if settings.DEBUG or merk:  # DEBUG: template edits show at once during development
+        return _render_results(request, params, merk)
+    # KI editors see export links (opendata/partials/search_export_links.html): their pages are
+    # never cached, so the links cannot reach anybody else. Without a session cookie nobody is
+    # logged in, and request.user is not even looked up.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and is_editor(request.user):
+        return _render_results(request, params, merk)
     # The rendered page is cached per search state under the search data version, which
     # changes with every change to offers, providers or the taxonomy (search/version.py),
     # and when offers leave the search as days pass (data_version() sweeps them first).
@@ -53,27 +64,31 @@ def search(request):
     return response
 
 
-def _render_results(request, params):
+def _render_results(request, params, merk=EMPTY_MERKLISTE):
     result = search_offers(params)
     if result.count and params.page > result.num_pages:
         params = results.clamp_page(params, result.count)
         result = search_offers(params)
     names = results.term_names()
-    chips = results.chips(params, names)
+    links = results.Links.site(merk)  # every link keeps the Merkliste
+    chips = results.chips(params, names, links)
     context = {
         "params": params,
         "result": result,
         "heading": results.count_heading(result.count),
-        "cards": results.cards(result.offers),
+        "cards": results.cards(result.offers, links, marking=params),
         "panels": results.facet_panels(params, result.facets, names),
         "flags": results.flag_options(params, result.facets),
         "chips": chips,
         "active_filters": len(chips) - (1 if params.q else 0),
         "sort_choices": results.sort_choices(params),
-        "pagination": results.pagination(params, result.num_pages),
-        "query_hidden": results.hidden_state(params, exclude={"q", "sort"}),
-        "relaxations": results.relaxations(params, names) if not result.count else [],
-        "reset_url": reverse("offers:search"),
+        "pagination": results.pagination(params, result.num_pages, links=links),
+        "query_hidden": results.hidden_state(params, exclude={"q", "sort"}, links=links),
+        "relaxations": results.relaxations(params, names, links) if not result.count else [],
+        "reset_url": merk.apply_to(reverse("offers:search")),
+        "merk": merk,
+        # the printout's address line: this search, not whatever else the URL carried
+        "print_path": links.search(params),
     }
     return render(request, "offers/search.html", context)
 
@@ -107,12 +122,16 @@ def detail(request, pk):
     )
     today = rules.today()
     text = offer.text_in(page_language())  # reads the translations only on other pages than German
+    merk = Merkliste.from_request(request)
     return render(request, "offers/detail.html", {
         "offer": offer,
         # title, summary and description in the page's language, or German marked as such
         "text": text,
         "text_attributes": fallback_attributes(text),
-        "back_url": _back_to_search_url(request),
+        "back_url": merk.apply_to(_back_to_search_url(request)),  # with the current Merkliste
+        "merk": merk,
+        "merk_toggle_url": merk.toggled(offer.pk).apply_to(request.path),
+        "print_path": request.path,
         "report_url": reverse("reports:create", args=[offer.pk]),
         # Reachable while published, but out of the search: the visitor should know why.
         "is_ended": rules.is_ended(offer, today),

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "sharing"
-urlpatterns = []
+urlpatterns = [
+    path("embed/", views.embed, name="embed"),
+    path("embed/angebote/<int:pk>/", views.embed_offer, name="embed_offer"),
+    path("einbinden/", views.embed_help, name="embed_help"),
+    path("merkliste/", views.merkliste, name="list"),
+]
