@@ -2,7 +2,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from api.views import combined_openapi_document
+
 urlpatterns = [
+    # One OpenAPI document for /api/v1 and /api/hsds (api/openapi_combined.py).
+    path("api/openapi.json", combined_openapi_document, name="api_openapi"),
     path("api/v1/", include("api.urls")),
     path("api/hsds/", include("hsds.urls")),
     # Language-neutral downloads of the open-data package (opendata/download_urls.py).

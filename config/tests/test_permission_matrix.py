@@ -19,11 +19,17 @@ PUBLIC = {
     "offers:search", "offers:detail", "providers:list", "providers:detail", "providers:contacts",
     "pages:home", "pages:impressum", "pages:datenschutz", "pages:barrierefreiheit", "pages:kontakt",
     "pages:leichte_sprache",
+    "feeds:atom", "feeds:calendar", "feeds:offer_calendar",
     "reports:create", "accounts:login", "accounts:access_request", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_confirm",
     "accounts:password_reset_complete", "accounts:invitation_accept", "freshness:confirm",
     "api:index", "api:offers", "api:offer", "api:organisation", "api:taxonomy", "api:openapi",
-    "api:unknown",
+    "api:unknown", "api_openapi",
+    "hsds:index", "hsds:profile", "hsds:openapi", "hsds:services", "hsds:service",
+    "hsds:service_at_locations", "hsds:service_at_location", "hsds:organizations", "hsds:organization",
+    "hsds:taxonomies", "hsds:taxonomy", "hsds:taxonomy_terms", "hsds:taxonomy_term", "hsds:unknown",
+    "opendata:index", "opendata_files:datapackage", "opendata_files:archive", "opendata_files:file",
+    "sharing:embed", "sharing:embed_offer", "sharing:embed_help", "sharing:list",
 }
 # Django's admin checks staff itself; covered by test_admin_is_for_editors_only.
 EXEMPT_NAMESPACES = {"admin"}
@@ -71,6 +77,15 @@ MATRIX = {
     "reports:staff_list": ("get", None, EDITORS_ONLY),
     "reports:resolve": ("post", "report", EDITORS_ONLY_POST),
     "reports:reopen": ("post", "report", EDITORS_ONLY_POST),
+    "opendata:search_export": ("get", None, EDITORS_ONLY),
+    "exchange:start": ("get", None, EDITORS_ONLY),
+    "exchange:template_csv": ("get", None, EDITORS_ONLY),
+    "exchange:template_xlsx": ("get", None, EDITORS_ONLY),
+    "exchange:job": ("get", "import_job", EDITORS_ONLY),
+    "exchange:job_status": ("get", "import_job", EDITORS_ONLY),
+    "exchange:job_confirm": ("post", "import_job", EDITORS_ONLY_POST),
+    "exchange:job_restart": ("post", "import_job", EDITORS_ONLY_POST),
+    "exchange:job_discard": ("post", "import_job", EDITORS_ONLY_POST),
 }
 
 
@@ -99,6 +114,7 @@ def world(make_organisation, make_offer, make_contact, make_user, editor):
     an invitation and a join request; organisation B with its own member."""
     from accounts.models import AccessRequest, Invitation
     from changes.models import Revision
+    from exchange.models import ImportJob
     from reports.models import Report
 
     org_a = make_organisation("Träger A", email="a@example.org")
@@ -124,6 +140,9 @@ def world(make_organisation, make_offer, make_contact, make_user, editor):
         "invitation": {"pk": invitation.pk},
         "access_request": {"pk": AccessRequest.objects.create(
             organisation_name="Neuer Verein", contact_name="Ada", email="ada@example.org").pk},
+        # a finished import: confirming or restarting it only redirects with a message
+        "import_job": {"pk": ImportJob.objects.create(filename="angebote.csv", actor="Redaktion",
+                                                      status="done", phase="import").pk},
     }
     users = {"anonymous": None, "provider": provider, "stranger": stranger, "editor": editor}
     return objects, users
@@ -151,10 +170,17 @@ def test_public_pages_need_no_login(client, world, name):
     objects, _users = world
     kwargs = {
         "offers:detail": objects["offer"], "reports:create": objects["offer"],
+        "feeds:offer_calendar": objects["offer"],  # an offer without dates: 404 is fine here
+        "sharing:embed_offer": objects["offer"],
         "providers:detail": objects["organisation"],
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "falsch"},
         "accounts:invitation_accept": {"token": "falsch"},
         "freshness:confirm": {"pk": objects["offer"]["pk"], "token": "falsch"},
+        # HSDS details of an unknown id and unknown paths: a JSON 404 is fine here
+        **dict.fromkeys(("hsds:service", "hsds:service_at_location", "hsds:organization",
+                         "hsds:taxonomy", "hsds:taxonomy_term"), {"id": "unbekannt"}),
+        "hsds:unknown": {"path": "unbekannt"},
+        "opendata_files:file": {"filename": "offers.csv"},
     }.get(name)
     response = client.get(reverse(name, kwargs=kwargs))
     assert response.status_code < 500
