@@ -222,16 +222,12 @@ def job_confirm(request, pk):
         messages.info(request, _("Die Datei ändert nichts; es gibt nichts zu importieren."))
         return redirect("exchange:job", pk=job.pk)
     actor = jobs.actor_for(request.user, job.filename)
-    try:
-        queued = jobs.queue(job, Phase.IMPORT, skip_invalid=form.cleaned_data["skip_invalid"],
-                            actor=actor, language=get_language())
-    except OperationalError as error:
-        messages.error(request, _busy(error))
-        return redirect("exchange:job", pk=job.pk)
-    if not queued:
-        messages.info(request, _("Der Import wurde inzwischen geändert; bitte prüfen Sie ihn erneut."))
-        return redirect("exchange:job", pk=job.pk)
-    return jobs.launch(job.pk, redirect("exchange:job", pk=job.pk))
+    return _queue_and_launch(
+        request, job,
+        lambda: jobs.queue(job, Phase.IMPORT, skip_invalid=form.cleaned_data["skip_invalid"],
+                           actor=actor, language=get_language()),
+        _("Der Import wurde inzwischen geändert; bitte prüfen Sie ihn erneut."),
+    )
 
 
 @editor_required
@@ -241,13 +237,23 @@ def job_restart(request, pk):
     job = get_object_or_404(_jobs(), pk=pk)
     state = jobs.state(job)
     # A failed job still has its file (only a finished import lets go of it).
+    return _queue_and_launch(
+        request, job,
+        lambda: (state.stale or job.status == Status.FAILED) and jobs.queue(job, Phase.CHECK),
+        _("Dieser Import muss nicht neu gestartet werden."),
+    )
+
+
+def _queue_and_launch(request, job, queue, not_queued_message):
+    """Queue the job with queue() and start it. Where the database is busy, or queue() queues
+    nothing (then `not_queued_message` says why), back to the job's page with the message."""
     try:
-        queued = (state.stale or job.status == Status.FAILED) and jobs.queue(job, Phase.CHECK)
+        queued = queue()
     except OperationalError as error:
         messages.error(request, _busy(error))
         return redirect("exchange:job", pk=job.pk)
     if not queued:
-        messages.info(request, _("Dieser Import muss nicht neu gestartet werden."))
+        messages.info(request, not_queued_message)
         return redirect("exchange:job", pk=job.pk)
     return jobs.launch(job.pk, redirect("exchange:job", pk=job.pk))
 

@@ -4,9 +4,12 @@ Kept out of the view so tests can call it and the view stays thin. Every link is
 SearchParams.to_query, so the URL always holds the whole search state.
 """
 
+import hashlib
+import zlib
 from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format, number_format
@@ -15,13 +18,16 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from search import version as search_version
-from search.engine import search_offers
+from search.engine import data_version, search_offers
 from search.params import FACETS, FLAGS
 from sharing.merkliste import EMPTY as EMPTY_MERKLISTE
 from taxonomy.models import City, Language, TargetGroup, Topic
 from taxonomy.names import translated
 
 from .texts import card_texts
+
+# Kept compressed (a results page is ~25 KB of HTML, ~4 KB compressed) and short-lived.
+PAGE_CACHE_SECONDS = 300
 
 FACET_MODELS = {"city": City, "topic": Topic, "target_group": TargetGroup, "language": Language}
 FACET_LEGENDS = {
@@ -80,6 +86,65 @@ class Links:
 def search_url(params, links=None, **overrides):
     """The results-page URL for these params."""
     return (links or Links.site()).search(params, **overrides)
+
+
+def cached_page(key_prefix, params, render):
+    """The response of render() for this search, kept in the cache for the next visitor.
+
+    The results page and the embed (sharing/views.py) are cached per search state under the
+    search data version, which changes with every change to offers, providers or the taxonomy
+    (search/version.py), and when offers leave the search as days pass (data_version() sweeps
+    them first). `key_prefix` keeps the two pages apart.
+    """
+    token, vocab_token = data_version()
+    key = key_prefix + hashlib.sha256(
+        "|".join((token, vocab_token, get_language(), params.cache_key())).encode()
+    ).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return HttpResponse(zlib.decompress(cached))
+    response = render()
+    cache.set(key, zlib.compress(response.content, 1), PAGE_CACHE_SECONDS)
+    return response
+
+
+def run_search(params):
+    """(params, result): the search, a page past the last moved back to the last one (a
+    bookmarked page may no longer exist)."""
+    result = search_offers(params)
+    if result.count and params.page > result.num_pages:
+        params = clamp_page(params, result.count)
+        result = search_offers(params)
+    return params, result
+
+
+def page_context(params, result, links, marking=False):
+    """What the results page (offers/search.html) and the embed (sharing/embed.html) show for
+    a search (from run_search): filters with counts, chips, sort, pages or hints, every link
+    built by `links`. `marking`: the cards get their "Merken" links (the site's page; the
+    embed keeps no Merkliste).
+    """
+    names = term_names()
+    active = chips(params, names, links)
+    return {
+        "params": params,
+        "result": result,
+        "heading": count_heading(result.count),
+        "cards": cards(result.offers, links, marking=params if marking else None),
+        "panels": facet_panels(params, result.facets, names),
+        "flags": flag_options(params, result.facets),
+        "chips": active,
+        "active_filters": len(active) - (1 if params.q else 0),
+        "sort_choices": sort_choices(params),
+        "pagination": pagination(params, result.num_pages, links=links),
+        "query_hidden": hidden_state(params, exclude={"q", "sort"}, links=links),
+        "relaxations": relaxations(params, names, links) if not result.count else [],
+        # the search box and the filter form send the search to the page itself
+        "search_path": links.search_path,
+        "reset_url": links.merk.apply_to(links.search_path),
+        # the printout's address line: this search, not whatever else the URL carried
+        "print_path": links.search(params),
+    }
 
 
 def term_names():

@@ -1,24 +1,19 @@
 """Public offer pages: the results page and the offer page."""
 
-import hashlib
-import zlib
 from dataclasses import replace
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from accounts.roles import is_editor
 from freshness import rules
 from providers.models import Contact
-from search.engine import data_version, known_slugs, search_offers
+from search.engine import known_slugs
 from search.params import parse_search_params
 from sharing.merkliste import EMPTY as EMPTY_MERKLISTE
 from sharing.merkliste import Merkliste
@@ -26,9 +21,6 @@ from sharing.merkliste import Merkliste
 from . import results
 from .models import Offer, Place
 from .texts import fallback_attributes, page_language
-
-# Kept compressed (a results page is ~25 KB of HTML, ~4 KB compressed) and short-lived.
-RESULTS_PAGE_CACHE_SECONDS = 300
 
 
 @require_safe
@@ -49,47 +41,14 @@ def search(request):
     # logged in, and request.user is not even looked up.
     if settings.SESSION_COOKIE_NAME in request.COOKIES and is_editor(request.user):
         return _render_results(request, params, merk)
-    # The rendered page is cached per search state under the search data version, which
-    # changes with every change to offers, providers or the taxonomy (search/version.py),
-    # and when offers leave the search as days pass (data_version() sweeps them first).
-    token, vocab_token = data_version()
-    key = "offers:results:" + hashlib.sha256(
-        "|".join((token, vocab_token, get_language(), params.cache_key())).encode()
-    ).hexdigest()
-    cached = cache.get(key)
-    if cached is not None:
-        return HttpResponse(zlib.decompress(cached))
-    response = _render_results(request, params)
-    cache.set(key, zlib.compress(response.content, 1), RESULTS_PAGE_CACHE_SECONDS)
-    return response
+    return results.cached_page("offers:results:", params, lambda: _render_results(request, params))
 
 
 def _render_results(request, params, merk=EMPTY_MERKLISTE):
-    result = search_offers(params)
-    if result.count and params.page > result.num_pages:
-        params = results.clamp_page(params, result.count)
-        result = search_offers(params)
-    names = results.term_names()
+    params, result = results.run_search(params)
     links = results.Links.site(merk)  # every link keeps the Merkliste
-    chips = results.chips(params, names, links)
-    context = {
-        "params": params,
-        "result": result,
-        "heading": results.count_heading(result.count),
-        "cards": results.cards(result.offers, links, marking=params),
-        "panels": results.facet_panels(params, result.facets, names),
-        "flags": results.flag_options(params, result.facets),
-        "chips": chips,
-        "active_filters": len(chips) - (1 if params.q else 0),
-        "sort_choices": results.sort_choices(params),
-        "pagination": results.pagination(params, result.num_pages, links=links),
-        "query_hidden": results.hidden_state(params, exclude={"q", "sort"}, links=links),
-        "relaxations": results.relaxations(params, names, links) if not result.count else [],
-        "reset_url": merk.apply_to(reverse("offers:search")),
-        "merk": merk,
-        # the printout's address line: this search, not whatever else the URL carried
-        "print_path": links.search(params),
-    }
+    context = results.page_context(params, result, links, marking=True)
+    context["merk"] = merk
     return render(request, "offers/search.html", context)
 
 

@@ -1,19 +1,14 @@
 """The embedded search for other websites, its how-to page, and the Merkliste page."""
 
-import hashlib
-import zlib
 from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -22,16 +17,13 @@ from offers import results
 from offers.models import SOURCE_LANGUAGE, Offer, Place, prefetch_translations
 from offers.texts import fallback_attributes, page_language
 from providers.models import Contact
-from search.engine import data_version, known_slugs, search_offers
+from search.engine import known_slugs
 from search.params import parse_search_params
 
 from .forms import FRAME_HEIGHT, EmbedSnippetForm
 from .framing import embeddable, frame_ancestors
 from .merkliste import Merkliste
 from .qr import qr_svg
-
-# Like the results page (offers/views.py): compressed, short-lived, per search state.
-EMBED_PAGE_CACHE_SECONDS = 300
 
 
 def _offers_with_details():
@@ -69,44 +61,15 @@ def embed(request):
     params = _search_params(request)
     if settings.DEBUG:
         return _render_embed(request, params)
-    token, vocab_token = data_version()
-    key = "sharing:embed:" + hashlib.sha256(
-        "|".join((token, vocab_token, get_language(), params.cache_key())).encode()
-    ).hexdigest()
-    cached = cache.get(key)
-    if cached is not None:
-        return HttpResponse(zlib.decompress(cached))
-    response = _render_embed(request, params)
-    cache.set(key, zlib.compress(response.content, 1), EMBED_PAGE_CACHE_SECONDS)
-    return response
+    return results.cached_page("sharing:embed:", params, lambda: _render_embed(request, params))
 
 
 def _render_embed(request, params):
-    result = search_offers(params)
-    if result.count and params.page > result.num_pages:
-        params = results.clamp_page(params, result.count)
-        result = search_offers(params)
-    links = _embed_links(params)
-    names = results.term_names()
-    chips = results.chips(params, names, links)
-    return render(request, "sharing/embed.html", {
-        "params": params,
-        "result": result,
-        "heading": results.count_heading(result.count),
-        "cards": results.cards(result.offers, links),
-        "panels": results.facet_panels(params, result.facets, names),
-        "flags": results.flag_options(params, result.facets),
-        "chips": chips,
-        "active_filters": len(chips) - (1 if params.q else 0),
-        "sort_choices": results.sort_choices(params),
-        "pagination": results.pagination(params, result.num_pages, links=links),
-        "query_hidden": results.hidden_state(params, exclude={"q", "sort"}, links=links),
-        "relaxations": results.relaxations(params, names, links) if not result.count else [],
-        "reset_url": links.search_path,
-        # the same search on the full site (opens in a new tab: it may not be framed)
-        "site_search_url": results.search_url(params),
-        "print_path": links.search(params),
-    })
+    params, result = results.run_search(params)
+    context = results.page_context(params, result, _embed_links(params))
+    # the same search on the full site (opens in a new tab: it may not be framed)
+    context["site_search_url"] = results.search_url(params)
+    return render(request, "sharing/embed.html", context)
 
 
 @require_safe

@@ -1,21 +1,2 @@
-import pytest
-from django.core.cache import cache
-from django.utils import translation
-
 from freshness.testing import travel_to  # noqa: F401  (patches "today" for time-based tests)
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache: the results page is cached per data version."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def german_after_each_test():
-    """A request to /ar/… leaves Arabic active in this thread (LocaleMiddleware activates a
-    language and nothing resets it in tests); later tests expect reverse() to give /de/."""
-    yield
-    translation.deactivate()
+from offers.testing import empty_cache, german_after_each_test  # noqa: F401  (autouse)
