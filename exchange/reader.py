@@ -212,7 +212,9 @@ def estimate_rows(source, filename=None):
     if data.startswith(ZIP_MAGIC):
         try:
             return _xlsx_row_tags(data) - 1
-        except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+        # AttributeError / StopIteration: a workbook without a sheet or its relationship
+        except (KeyError, ValueError, AttributeError, StopIteration, zipfile.BadZipFile,
+                ElementTree.ParseError):
             return None
     try:
         table = open_table(data, filename)

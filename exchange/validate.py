@@ -53,8 +53,9 @@ def fold(text):
 
 
 def clean_cell(text):
-    """Strip spaces and the apostrophe the export puts before formula-like text."""
-    text = (text or "").strip()
+    """Strip spaces and the apostrophe the export puts before formula-like text; drop NUL
+    characters (PostgreSQL refuses them in text: the import failed with a DataError)."""
+    text = (text or "").replace("\x00", "").strip()
     if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
         text = text[1:].strip()
     return text
@@ -157,24 +158,35 @@ class OfferRecord:
 class HeaderCheck:
     """Which column is where; errors for unknown, repeated and missing required columns."""
 
+    UNKNOWN_NAMED = 10  # unknown columns named one by one; the rest in one message
+
     def __init__(self, headers):
         self.positions = []  # (index, key, header as written)
         self.errors = []
         self.header = {}
+        unknown = []
         for index, raw in enumerate(headers):
             text = (raw or "").strip().lstrip("\ufeff")
             if not text:
                 continue
             key = cols.column_for_header(text)
             if key is None:
-                self.errors.append(_("Die Spalte „%(column)s“ ist unbekannt. Bekannte Spalten: %(known)s.")
-                                   % {"column": text, "known": ", ".join(cols.KEYS)})
+                unknown.append(text)
             elif key in self.header:
                 self.errors.append(_("Die Spalten „%(first)s“ und „%(second)s“ meinen dasselbe.")
                                    % {"first": self.header[key], "second": text})
             else:
                 self.header[key] = text
                 self.positions.append((index, key, text))
+        # A message per unknown column, but a file with thousands of columns gets a short
+        # answer: the columns after the first few are named together in one message.
+        named = unknown[:self.UNKNOWN_NAMED]
+        if len(unknown) > self.UNKNOWN_NAMED:
+            rest = unknown[self.UNKNOWN_NAMED:]
+            named.append(f"{', '.join(rest[:3])}, … (+{len(rest) - 3})" if len(rest) > 3 else ", ".join(rest))
+        for text in named:
+            self.errors.append(_("Die Spalte „%(column)s“ ist unbekannt. Bekannte Spalten: %(known)s.")
+                               % {"column": text, "known": ", ".join(cols.KEYS)})
         for key in cols.REQUIRED:
             if key not in self.header:
                 self.errors.append(_("Die Pflichtspalte „%(column)s“ (oder „%(german)s“) fehlt.")

@@ -136,7 +136,9 @@ def parse_search_params(querydict, known_slugs, default_page_size=20, strict=Tru
             raise exc
         errors.append(exc)
 
-    q = " ".join(CONTROL_CHARACTERS.sub(" ", querydict.get("q", "")).split())[:MAX_QUERY_LENGTH]
+    # cut, then strip again: a cut after a space must not leave one (the same search would get
+    # a second cache key, and its links would not give back the same q)
+    q = " ".join(CONTROL_CHARACTERS.sub(" ", querydict.get("q", "")).split())[:MAX_QUERY_LENGTH].rstrip()
     values = {}
     for facet in FACETS:
         chosen = []
