@@ -43,7 +43,9 @@ class PlainPasswordHelpMixin:
 
 class LoginForm(GuardedFormMixin, AuthenticationForm):
     username = forms.CharField(
-        label=_("E-Mail-Adresse"),
+        # an e-mail address is at most 254 characters; a longer value never reaches the
+        # backends (a megabyte of text made SQLite's LIKE fail with a 500)
+        label=_("E-Mail-Adresse"), max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     password = forms.CharField(

@@ -118,13 +118,17 @@ def write_csv(path, rows, german_headers=False, delimiter=";"):
 
 def write_xlsx(path, rows, german_headers=False):
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Angebote")
     sheet.append(headers(german_headers))
     count = 0
     for row in rows:
-        sheet.append(row)
+        # control characters (other than tab and line breaks) cannot be stored in XLSX:
+        # openpyxl refuses the whole file, so they are dropped from the cell
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell
+                      for cell in row])
         count += 1
     workbook.save(path)
     return count
