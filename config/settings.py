@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "opendata",
     "feeds",
     "sharing",
+    "operations",
     "axes",
 ]
 
