@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres lint serve-prod bench migrate clean messages
+.PHONY: run test test-browser test-sqlite test-postgres lint serve-prod bench bench-load migrate clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ run: migrate
 test: $(STAMP)
 	bash scripts/test.sh
 
+# Only the browser suite (headless Chromium: axe, keyboard, privacy, weight, screenshots into
+# var/test-artifacts/screenshots/), on SQLite and PostgreSQL; `make test` runs it too.
+test-browser: $(STAMP)
+	bash scripts/test.sh browser
+
 test-sqlite: $(STAMP)
 	$(PY) -m pytest
 
@@ -37,6 +42,11 @@ serve-prod: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# 200 connections for 30 s under gunicorn (SQLite and PostgreSQL), plus the crash and backup
+# figures of the last test run: appends a section to bench/RESULTS.md.
+bench-load: $(STAMP)
+	$(PY) bench/load_prod.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

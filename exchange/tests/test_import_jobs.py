@@ -143,9 +143,20 @@ def _file(name, content):
 # --- the real background thread ------------------------------------------------------------------
 
 def _wait_until_finished(client, job, seconds=60):
+    from django.db import OperationalError
+
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        status = client.get(job_url(job, "exchange:job_status")).json()
+        try:
+            status = client.get(job_url(job, "exchange:job_status")).json()
+        except OperationalError as error:
+            # The SQLite test database is in memory with a shared cache: a read that meets the
+            # runner's uncommitted writes fails at once with "database table is locked" instead
+            # of waiting like the file database in WAL mode does in production. Poll again.
+            if "locked" not in str(error):
+                raise
+            time.sleep(0.1)
+            continue
         if status["finished"]:
             return status
         time.sleep(0.1)
