@@ -25,6 +25,7 @@ PUBLIC = [
     ("kontakt", "/kontakt/", False),
     ("leichte-sprache", "/leichte-sprache/", True),
     ("offene-daten", "/offene-daten/", False),
+    ("angebotslandschaft", "/angebotslandschaft/", True),
     ("merkliste", "<merk>", True),
     ("einbinden", "/einbinden/", False),
     ("embed", "/embed/", False),
@@ -86,7 +87,8 @@ def test_staff_pages_have_no_axe_violation(editor_page, base_url):
     for name, path in [("review", review), ("overdue", "/de/redaktion/ueberfaellig/"),
                        ("reports", "/de/redaktion/meldungen/"), ("import", "/de/redaktion/import/"),
                        ("organisations", "/de/redaktion/traeger/"), ("requests", "/de/redaktion/anfragen/"),
-                       ("invite", "/de/redaktion/einladen/")]:
+                       ("invite", "/de/redaktion/einladen/"),
+                       ("landscape", "/de/redaktion/angebotslandschaft/")]:
         goto(page, base_url + path)
         violations += check_page(page, f"{name} ({path})")
     assert not violations, "\n".join(violations)

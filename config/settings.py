@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "opendata",
     "feeds",
     "sharing",
+    "landscape",
     "operations",
     "axes",
 ]

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("exchange.urls")),
     path("", include("opendata.urls")),
     path("", include("sharing.urls")),
+    path("", include("landscape.urls")),
     path("", include("providers.urls")),
     path("", include("pages.urls")),
     prefix_default_language=True,

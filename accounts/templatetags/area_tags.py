@@ -20,6 +20,7 @@ EDITOR_NAV = [
     ("accounts:requests", _("Anfragen")),
     ("accounts:invite", _("Einladen")),
     ("changes:organisations", _("Träger")),
+    ("landscape:staff", _("Angebotslandschaft")),
     ("exchange:start", _("Import")),
     ("admin:index", _("Verwaltung")),
 ]

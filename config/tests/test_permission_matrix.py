@@ -30,6 +30,7 @@ PUBLIC = {
     "hsds:taxonomies", "hsds:taxonomy", "hsds:taxonomy_terms", "hsds:taxonomy_term", "hsds:unknown",
     "opendata:index", "opendata_files:datapackage", "opendata_files:archive", "opendata_files:file",
     "sharing:embed", "sharing:embed_offer", "sharing:embed_help", "sharing:list",
+    "landscape:matrix", "landscape:export_csv",
 }
 # Django's admin checks staff itself; covered by test_admin_is_for_editors_only.
 EXEMPT_NAMESPACES = {"admin"}
@@ -78,6 +79,7 @@ MATRIX = {
     "reports:resolve": ("post", "report", EDITORS_ONLY_POST),
     "reports:reopen": ("post", "report", EDITORS_ONLY_POST),
     "opendata:search_export": ("get", None, EDITORS_ONLY),
+    "landscape:staff": ("get", None, EDITORS_ONLY),
     "exchange:start": ("get", None, EDITORS_ONLY),
     "exchange:template_csv": ("get", None, EDITORS_ONLY),
     "exchange:template_xlsx": ("get", None, EDITORS_ONLY),

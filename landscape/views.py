@@ -1,0 +1,94 @@
+"""The Angebotslandschaft: visible offers per city × topic (public), with review figures
+for the KI's editors (staff), and the same figures as a CSV download."""
+
+import csv
+import io
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.roles import editor_required
+from exchange.export import neutralise
+from offers.results import Links
+from search.params import SearchParams
+from taxonomy.models import Language, TargetGroup
+from taxonomy.names import translated
+
+from .counts import Filters, build
+
+SORTS = {"city": gettext_lazy("Stadt"), "topic": gettext_lazy("Themenfeld"),
+         "count": gettext_lazy("Anzahl")}
+
+
+def _search_links(landscape, filters):
+    links = Links.site()
+    extra = {}
+    if filters.target_group:
+        extra["target_group"] = (filters.target_group,)
+    if filters.language:
+        extra["language"] = (filters.language,)
+    for row in landscape.rows:
+        for cell in row["cells"]:
+            cell["url"] = links.search(SearchParams(city=(cell["city"],), topic=(cell["topic"],), **extra))
+        row["url"] = links.search(SearchParams(city=(row["city"].slug,), **extra))
+    for column in landscape.topic_totals:
+        column["url"] = links.search(SearchParams(topic=(column["topic"].slug,), **extra))
+
+
+def _query(filters, **more):
+    pairs = filters.query_pairs() + [(k, v) for k, v in more.items() if v]
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def _context(request, staff):
+    filters = Filters.from_query(request.GET)
+    sort = request.GET.get("sort", "city")
+    if sort not in SORTS:
+        sort = "city"
+    landscape = build(filters, staff=staff)
+    _search_links(landscape, filters)
+    page_url = reverse("landscape:staff" if staff else "landscape:matrix")
+    return {
+        "landscape": landscape,
+        "filters": filters,
+        "staff": staff,
+        "target_groups": [(g.slug, translated(g.name)) for g in TargetGroup.objects.all()],
+        "languages": [(lang.slug, translated(lang.name)) for lang in Language.objects.all()],
+        "long_rows": landscape.long_rows(sort),
+        "sort": sort,
+        "sort_links": [
+            {"key": key, "label": label, "url": page_url + _query(filters, sort=key) + "#liste",
+             "current": key == sort}
+            for key, label in SORTS.items()
+        ],
+        "csv_url": reverse("landscape:export_csv") + _query(filters, sort=sort),
+        "reset_url": page_url,
+    }
+
+
+def matrix(request):
+    return render(request, "landscape/matrix.html", _context(request, staff=False))
+
+
+@editor_required
+def staff(request):
+    return render(request, "landscape/matrix.html", _context(request, staff=True))
+
+
+def export_csv(request):
+    """The long table as CSV: UTF-8 with BOM and semicolons, so spreadsheet programs set to
+    German open it correctly; cell texts cannot start a formula."""
+    context = _context(request, staff=False)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_("Stadt"), _("Themenfeld"), _("Anzahl Angebote")])
+    for cell in context["long_rows"]:
+        writer.writerow([neutralise(cell["city_name"]), neutralise(cell["topic_name"]), cell["count"]])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="angebotslandschaft.csv"'
+    return response
