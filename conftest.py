@@ -131,3 +131,19 @@ def provider_org(make_organisation):
 def provider(make_user, provider_org):
     """A provider member of provider_org."""
     return make_user("anbieter@caritas-test.example.org", organisations=[provider_org])
+
+
+@pytest.fixture(scope="module")
+def restore_migrated_data(django_db_setup, django_db_blocker):
+    """For transactional tests (django_db(transaction=True, serialized_rollback=True)): such a
+    test ends by emptying every table, also those the migrations filled (taxonomy, synonyms).
+    Tests that pytest-django runs later without the db fixture (e.g. demo's) need them: put them
+    back from the copy serialized_rollback made."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)

@@ -163,23 +163,8 @@ def _wait_until_finished(client, job, seconds=60):
     raise AssertionError("the job did not finish")
 
 
-@pytest.fixture(scope="module")
-def _restore_migrated_data(django_db_setup, django_db_blocker):
-    """A transactional test ends by emptying every table, also those the migrations filled
-    (taxonomy, synonyms). Tests that pytest-django runs after it (those without the db
-    fixture, e.g. demo's) need them: put them back from the copy serialized_rollback made."""
-    yield
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("_restore_migrated_data")
+@pytest.mark.usefixtures("restore_migrated_data")
 def test_the_background_thread_checks_and_imports_while_the_page_polls(client, editor, settings):
     settings.IMPORT_JOBS_RUN_INLINE = False
     client.force_login(editor)

@@ -32,21 +32,6 @@ def table_digests():
     return digests
 
 
-@pytest.fixture(scope="module")
-def _restore_migrated_data(django_db_setup, django_db_blocker):
-    """A transactional test ends by emptying every table, also those the migrations filled
-    (taxonomy, synonyms): put them back from the copy serialized_rollback made, for the tests
-    that run later without the db fixture (as in exchange/tests/test_import_jobs.py)."""
-    yield
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for conn in connections.all(initialized_only=True):
-            contents = getattr(conn, "_test_serialized_contents", None)
-            if contents:
-                conn.creation.deserialize_db_from_string(contents)
-
-
 def run(name, *args):
     out = io.StringIO()
     call_command(name, *[str(a) for a in args], stdout=out)
@@ -67,7 +52,7 @@ def some_data(make_offer, make_contact, editor, provider, provider_org):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("_restore_migrated_data")
+@pytest.mark.usefixtures("restore_migrated_data")
 def test_backup_and_restore_round_trip_the_whole_database(some_data, tmp_path, editor):
     offers, contact = some_data
     before = table_digests()
@@ -107,7 +92,7 @@ def test_backup_and_restore_round_trip_the_whole_database(some_data, tmp_path, e
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("_restore_migrated_data")
+@pytest.mark.usefixtures("restore_migrated_data")
 def test_a_second_restore_of_the_same_backup_gives_the_same_state(make_offer, tmp_path):
     make_offer("Nähkurs")
     target = tmp_path / "b"
@@ -151,7 +136,7 @@ def test_restore_refuses_an_sqlite_file_of_another_application(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("_restore_migrated_data")
+@pytest.mark.usefixtures("restore_migrated_data")
 def test_restore_asks_first_and_a_no_changes_nothing(tmp_path, make_offer, monkeypatch):
     make_offer("Vorher")
     target = tmp_path / "b"
@@ -169,7 +154,7 @@ def test_backup_inside_a_transaction_is_refused_rather_than_inconsistent(tmp_pat
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("_restore_migrated_data")
+@pytest.mark.usefixtures("restore_migrated_data")
 def test_backup_into_a_missing_directory_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="does not exist"):
         run("backup", tmp_path / "no" / "such" / "dir" / "b.dump")
