@@ -9,6 +9,7 @@ from functools import cache
 
 from django.conf import settings
 
+from search import proximity
 from search.params import FACETS, FLAGS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
 
 from . import openapi_http
@@ -17,10 +18,15 @@ API_VERSION = "1.0.0"
 MAX_PAGE = 100_000  # search.params accepts page numbers up to this value
 
 ERROR_CODES = {
-    "invalid_integer": "A number parameter (page, page_size) is not an integer.",
+    "invalid_integer": "A number parameter (page, page_size, radius) is not an integer.",
     "out_of_range": "A number parameter is outside its documented range.",
     "invalid_boolean": "A flag (free, accessible, childcare) is not true or false.",
-    "invalid_choice": "A parameter with a fixed set of values (sort, lang) has another value.",
+    "invalid_choice": "A parameter with a fixed set of values (sort, lang) has another value "
+                      "(also sort=distance without near).",
+    "invalid_postcode": "near has digits but is not a five-digit postcode.",
+    "outside_district": "near is a postcode outside Kreis Recklinghausen.",
+    "invalid_place": "near is neither a postcode nor the name of a district city.",
+    "requires_near": "radius was given without near.",
     "unknown_value": "A taxonomy slug that does not exist (see /taxonomy).",
     "not_found": "No published offer or organisation with this id, or an unknown path.",
     "method_not_allowed": "Only GET, HEAD and OPTIONS are answered.",
@@ -143,6 +149,9 @@ def _schemas():
             "languages": slug_list,
             "free": _boolean("Free of charge."),
             "last_verified": _string("When a person last confirmed the offer.", "date", nullable=True),
+            "distance_km": {"type": ["number", "null"], "minimum": 0,
+                            "description": "With `near`: kilometres from its point to the offer's "
+                                           "nearest place (or city centre); else null."},
         }, "An offer in a result list."),
         "Facets": _object({
             **{facet: _counts(f"Number of results per {FACET_NAMES[facet]}, counted as if this "
@@ -281,8 +290,22 @@ def _parameters():
             "schema": {"type": "boolean"},
         })
     params += [
+        {"name": "near", "in": "query", "required": False, "allowEmptyValue": True,
+         "description": "Only offers near this place: a postcode of Kreis Recklinghausen (e.g. "
+                        "45768) or the name of one of its cities (e.g. Marl, its centre). An offer "
+                        "matches when one of its places lies within `radius`; a place without "
+                        "coordinates counts at its city's centre, an offer without places at its "
+                        "cities' centres; online-only offers never match. Another value answers 400.",
+         "schema": {"type": "string", "examples": ["45768"]}},
+        {"name": "radius", "in": "query", "required": False, "allowEmptyValue": True,
+         "description": f"Whole kilometres around `near` (default {proximity.DEFAULT_RADIUS} when "
+                        "`near` is given; also when empty). Without `near`: 400.",
+         "schema": {"type": "integer", "minimum": proximity.MIN_RADIUS,
+                    "maximum": proximity.MAX_RADIUS}},
         {"name": "sort", "in": "query", "required": False, "allowEmptyValue": True,
-         "description": "relevance (default; also when empty), newest first, or title (A–Z).",
+         "description": "relevance (default; also when empty), newest first, title (A–Z), or "
+                        "distance (nearest place first; only with `near`). Without `q`, relevance "
+                        "means distance when `near` is given, else title.",
          "schema": {"type": "string", "enum": list(SORTS), "default": "relevance"}},
         {"name": "page", "in": "query", "required": False,
          "description": "Page number. A page past the end answers 200 with empty results.",

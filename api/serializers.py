@@ -89,8 +89,16 @@ def facets(result_facets):
     return answer
 
 
-def offer_list(result, offer_url, next_url, previous_url, language=SOURCE_LANGUAGE):
+def offer_list(result, offer_url, next_url, previous_url, language=SOURCE_LANGUAGE, nearest=None):
+    """The list answer; `nearest` ({offer pk: (km, place)}, search/proximity.py) gives each row
+    of a search near a place its distance."""
     params = result.params
+    nearest = nearest or {}
+    rows = []
+    for offer in result.offers:
+        row = offer_summary(offer, offer_url, language)
+        row["distance_km"] = round(nearest[offer.pk][0], 2) if offer.pk in nearest else None
+        rows.append(row)
     return {
         "count": result.count,
         "page": params.page,
@@ -98,7 +106,7 @@ def offer_list(result, offer_url, next_url, previous_url, language=SOURCE_LANGUA
         "num_pages": result.num_pages,
         "next": next_url,
         "previous": previous_url,
-        "results": [offer_summary(offer, offer_url, language) for offer in result.offers],
+        "results": rows,
         "facets": facets(result.facets),
     }
 

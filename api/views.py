@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from offers.models import SOURCE_LANGUAGE, Offer, Place, prefetch_translations
 from providers.models import Contact, Organisation
+from search import proximity
 from search.engine import known_slugs, search_offers
 from search.params import SearchParamError, parse_search_params
 from taxonomy.models import City, Language, TargetGroup, Topic
@@ -80,8 +81,9 @@ def offer_list(request):
         previous_url = _page_link(request, params, min(params.page - 1, result.num_pages), language)
     with _in_language(language):
         offer_url = serializers.url_builder(request, OFFER_VIEW)
+    nearest = proximity.matches(params.near, params.radius).nearest if params.near else None
     data = serializers.offer_list(result, offer_url, next_url, previous_url,
-                                  language or SOURCE_LANGUAGE)
+                                  language or SOURCE_LANGUAGE, nearest)
     return json_response(request, data)
 
 

@@ -58,15 +58,23 @@ BROWSE_FILTER = (
        [("language", "ar")], [("language", "uk")], [("free", "true")], [("childcare", "true")]]
 )
 
+# Near a postcode (search/proximity.py): district postcodes and the filter panel's radii; the
+# generated places have no coordinates, so each counts at its city's centre.
+NEAR_POSTCODES = ["45768", "45657", "45699", "45964", "46282", "44575", "45711", "45721", "45731",
+                  "45739"]
+RADIUS_STATES = [[("near", code), ("radius", str(r))] for code, r in zip(
+    NEAR_POSTCODES * 2, [5] * 10 + [1, 2, 10, 20, 50, 10, 5, 2, 20, 50], strict=True)]
+
 DEEP_PAGES = list(range(200, 400, 10))  # 20 pages, offsets 3,980 … 7,780 at 20 per page
 
-KINDS = ["text", "text_city", "browse_all", "browse_filter", "deep_page"]
+KINDS = ["text", "text_city", "browse_all", "browse_filter", "deep_page", "radius"]
 KIND_LABELS = {
     "text": "text search",
     "text_city": "text + city",
     "browse_all": "browse all, all facets",
     "browse_filter": "browse, 1–2 filters",
     "deep_page": "deep page (browse, page 101–1000)",
+    "radius": "near a postcode (radius, by distance)",
 }
 
 
@@ -164,6 +172,8 @@ def warm_params(kind):
         return [list(p) for p in BROWSE_FILTER]
     if kind == "deep_page":
         return [[("page", str(p))] for p in DEEP_PAGES]
+    if kind == "radius":
+        return [list(p) for p in RADIUS_STATES]
     raise KeyError(kind)
 
 
@@ -188,6 +198,15 @@ def cold_params(kind, seed=11):
         states = [[("page", str(p))] + ([("sort", s)] if s != "relevance" else [])
                   for p in range(101, 1001) for s in ("relevance", "newest", "title")]
         states = [s for s in states if not (len(s) == 1 and int(s[0][1]) in DEEP_PAGES)]
+        rng.shuffle(states)
+        return states
+    if kind == "radius":
+        # every (postcode, whole-km radius), alone or with one topic: a new proximity match each
+        warm = {tuple(p) for p in RADIUS_STATES}
+        states = [[("near", code), ("radius", str(r))] + extra
+                  for code in NEAR_POSTCODES for r in range(1, 51)
+                  for extra in ([], *([("topic", t)] for t in TOPICS[:3]))]
+        states = [s for s in states if tuple(s) not in warm]
         rng.shuffle(states)
         return states
     raise KeyError(kind)

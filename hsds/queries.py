@@ -6,7 +6,7 @@ Pages and ndjson batches load their objects by key with a fixed set of prefetche
 number of queries does not depend on the page size.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 
 from offers.models import Offer, OfferTime, Place
 from providers.models import Contact, Organisation
@@ -149,24 +149,7 @@ def _by_distance(params, places):
     point = geo.postcode_point(params.postcode)
     if point is None:
         return []
-    lat, lon = point
-    km = params.proximity / 1000
-    min_lat, max_lat, min_lon, max_lon = geo.bounding_box(lat, lon, km)
-    rows = places.filter(
-        Q(latitude__isnull=True) | Q(longitude__isnull=True)
-        | Q(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
-    ).values_list("pk", "offer_id", "latitude", "longitude", "city__latitude", "city__longitude")
-    found = []
-    for pk, offer_id, place_lat, place_lon, city_lat, city_lon in rows:
-        if place_lat is None or place_lon is None:
-            place_lat, place_lon = city_lat, city_lon
-        if place_lat is None or place_lon is None:
-            continue
-        distance = geo.distance_km(lat, lon, place_lat, place_lon)
-        if distance <= km:
-            found.append((distance, pk, offer_id))
-    found.sort()
-    return found
+    return geo.places_within(places, *point, params.proximity / 1000)
 
 
 def sal_selection(params, vocabulary):

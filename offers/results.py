@@ -24,6 +24,7 @@ from sharing.merkliste import EMPTY as EMPTY_MERKLISTE
 from taxonomy.models import City, Language, TargetGroup, Topic
 from taxonomy.names import translated
 
+from . import nearby
 from .texts import card_texts
 
 # Kept compressed (a results page is ~25 KB of HTML, ~4 KB compressed) and short-lived.
@@ -97,8 +98,10 @@ def cached_page(key_prefix, params, render):
     them first). `key_prefix` keeps the two pages apart.
     """
     token, vocab_token = data_version()
+    # the messages about dropped values are on the page too (e.g. a postcode outside the district)
+    problems = "|".join(message for _name, message, _raw in params.problems)
     key = key_prefix + hashlib.sha256(
-        "|".join((token, vocab_token, get_language(), params.cache_key())).encode()
+        "|".join((token, vocab_token, get_language(), params.cache_key(), problems)).encode()
     ).hexdigest()
     cached = cache.get(key)
     if cached is not None:
@@ -130,7 +133,8 @@ def page_context(params, result, links, marking=False):
         "params": params,
         "result": result,
         "heading": count_heading(result.count),
-        "cards": cards(result.offers, links, marking=params if marking else None),
+        "cards": cards(result.offers, links, marking=params if marking else None,
+                       distances=nearby.distances(params, result.offers)),
         "panels": facet_panels(params, result.facets, names),
         "flags": flag_options(params, result.facets),
         "chips": active,
@@ -139,6 +143,9 @@ def page_context(params, result, links, marking=False):
         "pagination": pagination(params, result.num_pages, links=links),
         "query_hidden": hidden_state(params, exclude={"q", "sort"}, links=links),
         "relaxations": relaxations(params, names, links) if not result.count else [],
+        "nearby": nearby.form(params),
+        # online-only offers have no place: say so, with the same search without the radius
+        "without_near_url": search_url(params.without("near"), links) if params.near else None,
         # the search box and the filter form send the search to the page itself
         "search_path": links.search_path,
         "reset_url": links.merk.apply_to(links.search_path),
@@ -189,13 +196,14 @@ def facet_panels(params, facets, names):
     return panels
 
 
-def cards(offers, links=None, marking=None):
+def cards(offers, links=None, marking=None, distances=None):
     """What a result card shows, computed once in Python.
 
     The results page is the hottest page: plain dicts with prepared strings render several
     times faster than model attribute lookups, loops and filters in the template.
     `marking` (the page's SearchParams) adds each card's "Merken" link: this same page with
     the offer added to or removed from the Merkliste, back at the card (#angebot-<pk>).
+    `distances` (offers/nearby.py): {pk: ("2,3 km", place)} of a search near a place.
     """
     if not offers:
         return []
@@ -223,6 +231,8 @@ def cards(offers, links=None, marking=None):
             "verified": verified_label % {"date": format_date(offer.last_verified, date_pattern)}
             if offer.last_verified else _("noch nicht geprüft"),
         }
+        if distances and offer.pk in distances:
+            card["distance"], card["distance_to"] = distances[offer.pk]
         if marking is not None:
             toggled = merk.toggled(offer.pk)
             card["merk"] = {
@@ -264,6 +274,8 @@ def chips(params, names, links=None):
         if value is not None:
             label = FLAG_LABELS[flag] if value else FLAG_NEGATED_LABELS[flag]
             result.append({"label": str(label), "url": search_url(params.without(flag), links)})
+    if params.near:
+        result.append({"label": nearby.chip_label(params), "url": search_url(params.without("near"), links)})
     return result
 
 
@@ -294,6 +306,8 @@ def relaxations(params, names, links=None):
                 "label": _("ohne den Filter „%(filter)s“") % {"filter": label},
                 "url": search_url(relaxed, links), "count": search_offers(relaxed).count,
             })
+    if params.near:
+        hints += nearby.relaxations(params, lambda relaxed: search_url(relaxed, links))
     hints.sort(key=lambda h: -h["count"])
     return hints
 
@@ -345,11 +359,14 @@ def count_heading(count):
 
 
 def sort_choices(params):
-    """Relevance only makes sense with a query; without one the default order is A–Z."""
-    current = params.sort if params.q or params.sort != "relevance" else "title"
+    """Relevance only makes sense with a query, distance only near a place; without a query
+    the default order is by distance near a place, else A–Z."""
+    current = params.effective_sort()
     choices = []
     if params.q:
         choices.append(("relevance", _("Relevanz")))
+    if params.near:
+        choices.append(("distance", _("Entfernung")))
     choices += [("newest", _("Neueste")), ("title", _("A–Z"))]
     return [{"value": v, "label": label, "selected": v == current} for v, label in choices]
 

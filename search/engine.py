@@ -24,7 +24,7 @@ from django.db import connection, transaction
 from offers.models import Offer
 from taxonomy.models import City, Language, TargetGroup, Topic
 
-from . import bitsets, version
+from . import bitsets, proximity, version
 from .indexing import FACET_BASE, FACET_PREFIX, FACET_SPAN, FLAG_CODES, M2M_FIELDS, sweep_daily
 from .params import FACETS, FLAGS, SearchParams
 from .query import compile_query, exact_expression, filter_expression, to_fts5, to_tsquery
@@ -105,6 +105,8 @@ class _Query:
     def __init__(self, params, token, vocab_token):
         self.params = params
         self.maps = _taxonomy(token)
+        # offers within the radius (search/proximity.py), or None without `near`
+        self.near = proximity.matches(params.near, params.radius, token) if params.near else None
         self.text = self.exact = None
         if params.q:
             self.text = compile_query(params.q, get_synonyms(token), get_vocabulary(vocab_token))
@@ -128,6 +130,17 @@ class _Query:
 
     def id_subquery(self, skip=None):
         """SQL selecting the ids of matching offers (all filters but `skip`), and params."""
+        sql, params = self._id_subquery(skip)
+        if self.near is None:
+            return sql, params
+        # Only on the SQL fallback (ids beyond bitsets): the radius as a literal id list of
+        # integers read from the database, so no parameter limit applies.
+        ids = ",".join(map(str, self.near.order)) or "-1"
+        column = "rowid" if sql.startswith("SELECT rowid") else "offer_id"
+        joiner = " AND " if " WHERE " in sql else " WHERE "
+        return f"{sql}{joiner}{column} IN ({ids})", params
+
+    def _id_subquery(self, skip=None):
         filters = filter_expression(self.filter_groups(skip))
         if connection.vendor == "postgresql":
             conditions, params = [], []
@@ -150,7 +163,11 @@ class _Query:
 
     @property
     def is_everything(self):
-        return self.text is None and not self.filter_groups()
+        return self.text is None and self.near is None and not self.filter_groups()
+
+    @property
+    def sort(self):
+        return self.params.effective_sort(has_text=self.text is not None)
 
 
 def _fetch(sql, params):
@@ -264,9 +281,11 @@ def _tiered_ranking(query, offset, limit):
 
 
 def _page_ids(query, offset, limit, count):
-    sort = query.params.sort
-    if sort == "relevance" and query.text is None:
-        sort = "title"
+    sort = query.sort
+    if sort == "distance":
+        sql, params = query.id_subquery()
+        found = {r[0] for r in _fetch(sql, params)}
+        return [i for i in query.near.order if i in found][offset:offset + limit]
     if sort == "relevance" and count > BM25_LIMIT:
         return _tiered_ranking(query, offset, limit)
     if sort == "relevance":
@@ -338,6 +357,8 @@ def _bitset_summary(query, index, token):
         if value is not None:
             bits = index.by_code.get(FLAG_CODES[flag], 0)
             restrictions[flag] = bits if value else index.everything & ~bits
+    if query.near is not None:
+        base &= query.near.bits  # never relaxed for a facet's counts: they count within the radius
 
     def matching(skip=None):
         bits = base
@@ -367,9 +388,9 @@ def _bitset_summary(query, index, token):
 
 
 def _bitset_page(query, index, hits, count, offset, limit):
-    sort = query.params.sort
-    if sort == "relevance" and query.text is None:
-        sort = "title"
+    sort = query.sort
+    if sort == "distance":
+        return bitsets.select_ordered(query.near.order, hits, None, offset, limit)
     if sort == "relevance":
         if count <= BM25_LIMIT:
             return _page_ids(query, offset, limit, count)

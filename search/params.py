@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 FACETS = ("city", "topic", "target_group", "language")
 FLAGS = ("free", "accessible", "childcare")
-SORTS = ("relevance", "newest", "title")
+SORTS = ("relevance", "newest", "title", "distance")  # distance: only with `near`
 MAX_PAGE_SIZE = 100
 MAX_QUERY_LENGTH = 200
 # Control characters never belong in a query; PostgreSQL even rejects NUL in text parameters.
@@ -41,7 +41,12 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
+    # search near a place (search/proximity.py): a district postcode or city name, and km
+    near: str = ""
+    radius: int | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    # the lenient parser's dropped values as (parameter, message, raw value), for the page
+    problems: tuple = field(default=(), compare=False, hash=False)
 
     def facet_values(self, facet):
         return getattr(self, facet)
@@ -52,6 +57,9 @@ class SearchParams:
             return replace(self, **{facet: None}, page=1)
         if facet == "q":
             return replace(self, q="", page=1)
+        if facet == "near":  # the radius goes with it, and so does sorting by distance
+            return replace(self, near="", radius=None, page=1,
+                           sort="relevance" if self.sort == "distance" else self.sort)
         values = getattr(self, facet)
         kept = () if value is None else tuple(v for v in values if v != value)
         return replace(self, **{facet: kept}, page=1)
@@ -64,15 +72,26 @@ class SearchParams:
 
     @property
     def has_filters(self):
-        return any(getattr(self, f) for f in FACETS) or any(
+        return bool(self.near) or any(getattr(self, f) for f in FACETS) or any(
             getattr(self, f) is not None for f in FLAGS
         )
+
+    def effective_sort(self, has_text=None):
+        """The order the results come in: "relevance" without a text query means distance
+        near a place, else A–Z. `has_text`: whether the query kept any word (default: q)."""
+        has_text = bool(self.q) if has_text is None else has_text
+        if self.sort == "relevance" and not has_text:
+            return "distance" if self.near else "title"
+        if self.sort == "distance" and not self.near:
+            return "title"
+        return self.sort
 
     def cache_key(self):
         """A stable key for this filter state (page and page size included)."""
         parts = [self.q, self.sort, str(self.page), str(self.page_size)]
         parts += [",".join(sorted(getattr(self, f))) for f in FACETS]
         parts += [str(getattr(self, f)) for f in FLAGS]
+        parts += [self.near, str(self.radius)]
         return "|".join(parts)
 
     def to_query(self, **overrides):
@@ -88,6 +107,8 @@ class SearchParams:
             value = getattr(params, flag)
             if value is not None:
                 pairs.append((flag, "true" if value else "false"))
+        if params.near:
+            pairs += [("near", params.near), ("radius", str(params.radius))]
         if params.sort != "relevance":
             pairs.append(("sort", params.sort))
         if params.page != 1:
@@ -164,10 +185,15 @@ def parse_search_params(querydict, known_slugs, default_page_size=20, strict=Tru
                 values[flag] = _parse_bool(flag, querydict.get(flag, ""))
             except SearchParamError as exc:
                 fail(exc)
+    near, radius = _parse_proximity(querydict, strict, fail)
     sort = querydict.get("sort", "") or "relevance"
     if sort not in SORTS:
         fail(SearchParamError("sort", "invalid_choice",
-                              _("„sort“ muss relevance, newest oder title sein.")))
+                              _("„sort“ muss relevance, newest, title oder distance sein.")))
+        sort = "relevance"
+    elif sort == "distance" and not near:
+        fail(SearchParamError("sort", "invalid_choice",
+                              _("„sort“: distance braucht einen Ort in „near“.")))
         sort = "relevance"
     page, page_size = 1, default_page_size
     if "page" in querydict:
@@ -180,4 +206,42 @@ def parse_search_params(querydict, known_slugs, default_page_size=20, strict=Tru
             page_size = _parse_int("page_size", querydict.get("page_size"), 1, MAX_PAGE_SIZE)
         except SearchParamError as exc:
             fail(exc)
-    return SearchParams(q=q, sort=sort, page=page, page_size=page_size, **values)
+    problems = tuple((e.parameter, e.message, querydict.get(e.parameter, "")) for e in errors)
+    return SearchParams(q=q, sort=sort, page=page, page_size=page_size, near=near, radius=radius,
+                        problems=problems, **values)
+
+
+def _parse_proximity(querydict, strict, fail):
+    """(near, radius) from the query string: a district postcode or city and whole km.
+
+    `radius` alone is an error for the API; the page's form always sends both fields, so
+    there an empty `near` simply means no proximity search, and only a link with a radius
+    but no `near` at all gets the message.
+    """
+    from . import proximity
+
+    near = ""
+    raw_near = CONTROL_CHARACTERS.sub("", querydict.get("near", "")).strip()
+    if raw_near:
+        try:
+            near = proximity.canonical_near(raw_near)
+        except proximity.NearError as exc:
+            fail(SearchParamError("near", exc.code, _named("near", str(exc), strict)))
+    raw_radius = querydict.get("radius", "").strip()
+    if not raw_radius:
+        return near, proximity.DEFAULT_RADIUS if near else None
+    if not raw_near and (strict or "near" not in querydict):
+        fail(SearchParamError("radius", "requires_near", _named(
+            "radius", _("Für einen Umkreis bitte eine Postleitzahl oder einen Ort angeben."), strict)))
+        return near, None
+    try:
+        radius = _parse_int("radius", raw_radius, proximity.MIN_RADIUS, proximity.MAX_RADIUS)
+    except SearchParamError as exc:
+        fail(exc)
+        radius = proximity.DEFAULT_RADIUS
+    return near, radius if near else None
+
+
+def _named(name, message, strict):
+    """The API's messages name their parameter; the page shows them next to the field."""
+    return _("„%(name)s“: %(message)s") % {"name": name, "message": message} if strict else message

@@ -137,7 +137,8 @@ def test_every_documented_error_code_can_actually_occur(client, db):
     # Docs tested against code: an error code listed in the document that nothing produces
     # (or one produced but not listed, caught by validate above) means the document is stale.
     seen = set()
-    for query in ("page=abc", "page=0", "free=maybe", "sort=foo", "city=atlantis"):
+    for query in ("page=abc", "page=0", "free=maybe", "sort=foo", "city=atlantis", "near=4576",
+                  "near=45127", "near=Bochum", "radius=5"):
         seen.add(client.get(f"{OFFERS}?{query}").json()["error"]["code"])
     seen.add(client.get("/api/v1/nichts").json()["error"]["code"])
     seen.add(client.delete(OFFERS).json()["error"]["code"])

@@ -60,6 +60,7 @@ def test_each_result_has_the_documented_fields(client, full_offer):
         "languages": ["de", "ar"],
         "free": True,
         "last_verified": "2026-10-01",
+        "distance_km": None,  # only a search near a place has distances (api/tests/test_near.py)
     }
 
 

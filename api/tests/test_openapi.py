@@ -85,7 +85,8 @@ def test_every_schema_is_valid_json_schema_and_every_reference_resolves():
 
 
 def test_the_list_documents_exactly_the_parameters_the_parser_reads():
-    assert set(list_parameters()) == {"q", "sort", "page", "page_size", "lang", *FACETS, *FLAGS}
+    assert set(list_parameters()) == {"q", "sort", "page", "page_size", "lang", "near", "radius",
+                                      *FACETS, *FLAGS}
 
 
 def test_documented_choices_and_ranges_are_the_ones_enforced(client, db):
@@ -95,8 +96,13 @@ def test_documented_choices_and_ranges_are_the_ones_enforced(client, db):
     for flag in FLAGS:
         assert params[flag]["schema"]["type"] == "boolean"
 
-    for sort in SORTS:
-        assert client.get(f"{PREFIX}/offers", {"sort": sort}).status_code == 200
+    for sort in SORTS:  # distance orders a search near a place
+        assert client.get(f"{PREFIX}/offers", {"sort": sort, "near": "45768"}).status_code == 200
+    for name in ("radius",):
+        schema = params[name]["schema"]
+        for value, status in ((schema["minimum"], 200), (schema["maximum"], 200),
+                              (schema["minimum"] - 1, 400), (schema["maximum"] + 1, 400)):
+            assert client.get(f"{PREFIX}/offers", {name: value, "near": "Marl"}).status_code == status
     assert params["lang"]["schema"]["enum"] == [code for code, _name in settings.LANGUAGES]
     for language in params["lang"]["schema"]["enum"]:
         assert client.get(f"{PREFIX}/offers", {"lang": language}).status_code == 200

@@ -9,6 +9,8 @@
   var wide = window.matchMedia("(min-width: 48em)");
   if (wide.matches) { panel.open = true; }
   form.addEventListener("change", function (event) {
+    // the postcode field applies with Enter or the button, not on leaving it half-typed
+    if (event.target.name === "near") { return; }
     if (event.target.name === "sort" || wide.matches) {
       form.requestSubmit ? form.requestSubmit() : form.submit();
     }
