@@ -14,7 +14,6 @@ per process, those whose last visible day has passed.
 import hashlib
 import math
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import islice
 
@@ -26,6 +25,7 @@ from taxonomy.models import City, Language, TargetGroup, Topic
 
 from . import bitsets, proximity, version
 from .indexing import FACET_BASE, FACET_PREFIX, FACET_SPAN, FLAG_CODES, M2M_FIELDS, sweep_daily
+from .lru import RecentResults
 from .params import FACETS, FLAGS, SearchParams
 from .query import compile_query, exact_expression, filter_expression, to_fts5, to_tsquery
 from .synonyms import get_synonyms
@@ -440,33 +440,9 @@ def _key(*parts):
     return "search:" + hashlib.sha1("|".join(parts).encode()).hexdigest()
 
 
-class _RecentResults:
-    """A small in-process LRU of whole results: no pickling on a hit (the Django cache below
-    it still shares facet counts between requests that differ only in page or sort)."""
-
-    def __init__(self, size=256):
-        self.size = size
-        self.items = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            result = self.items.get(key)
-            if result is not None:
-                self.items.move_to_end(key)
-            return result
-
-    def put(self, key, result):
-        with self.lock:
-            self.items[key] = result
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-
-_recent = _RecentResults()
-_matching_sets = _RecentResults(size=64)  # (hits bits, count, facets) per filter state
-_text_matches = _RecentResults(size=64)  # ids matching a text query, per query
+_recent = RecentResults()
+_matching_sets = RecentResults(size=64)  # (hits bits, count, facets) per filter state
+_text_matches = RecentResults(size=64)  # ids matching a text query, per query
 
 
 def data_version():
