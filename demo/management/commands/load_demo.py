@@ -9,6 +9,7 @@ from providers.models import Contact, Organisation
 
 from ... import loader
 from ...accounts import ensure_demo_accounts
+from ...history import ensure_demo_history
 from ...workflow import ensure_demo_workflow
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             if loader.demo_offers().exists():
                 ensure_demo_accounts()
                 ensure_demo_workflow()
+                ensure_demo_history()
             self.stdout.write(
                 f"Database not empty ({Offer.objects.count()} offers, "
                 f"{Organisation.objects.count()} organisations): demo data not loaded."
@@ -40,6 +42,9 @@ class Command(BaseCommand):
         accounts = ensure_demo_accounts()
         for step in ensure_demo_workflow():
             self.stdout.write(f"  demo workflow: {step}")
+        # after the workflow: it moves two offers' last_verified, the history follows them
+        if written := ensure_demo_history():
+            self.stdout.write(f"  demo history: {written} backdated confirmations and revisions")
         offers = Offer.objects.filter(pk__in=ids)
         orgs = Organisation.objects.filter(name__in=loader.demo_organisation_names())
         self.stdout.write(self.style.SUCCESS(
