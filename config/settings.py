@@ -7,6 +7,7 @@ Production sets DEBUG=0, SECRET_KEY (or SECRET_KEY_FILE), ALLOWED_HOSTS and DATA
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "feeds",
     "sharing",
     "landscape",
+    "maps",
     "operations",
     "axes",
 ]
@@ -275,6 +277,19 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# --- Map ------------------------------------------------------------------------------------
+# The search's map (maps/) is an SVG drawn here. With a tile server of the operator's own, e.g.
+# "https://tiles.example.org/{z}/{x}/{y}.png", the map page adds an interactive map (Leaflet,
+# served from our static files) whose tiles come from there: only then may images come from
+# that origin ({s} subdomains become a wildcard). Empty: no request goes anywhere else.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "").strip()
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "").strip()
+if MAP_TILE_URL:
+    _tiles = urlsplit(MAP_TILE_URL.replace("{s}", "*"))
+    if _tiles.scheme not in ("https", "http") or not _tiles.netloc:
+        raise RuntimeError("MAP_TILE_URL must be an http(s) URL such as https://tiles.example.org/{z}/{x}/{y}.png")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 
 # --- Site -----------------------------------------------------------------------------------
 # Translated into the page's language unless the operator sets a name of their own.

@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # Before offers: feed.atom and kalender.ics live under angebote/ too.
     path("", include("feeds.urls")),
+    path("", include("maps.urls")),  # angebote/karte/…: the search as a map
     path("angebote/", include("offers.urls")),
     # Each app below names its own full paths: public ones (angebote/…, konto/…),
     # the provider area (mein-bereich/…) and the KI's area (redaktion/…).

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.roles import is_editor
 from freshness import rules
+from maps.links import map_url
 from providers.models import Contact
 from search.engine import known_slugs
 from search.params import parse_search_params
@@ -49,6 +50,7 @@ def _render_results(request, params, merk=EMPTY_MERKLISTE):
     links = results.Links.site(merk)  # every link keeps the Merkliste
     context = results.page_context(params, result, links, marking=True)
     context["merk"] = merk
+    context["map_url"] = map_url(params, merk)  # the same search on the district map
     return render(request, "offers/search.html", context)
 
 
