@@ -26,6 +26,16 @@ PUBLIC = [
     ("leichte-sprache", "/leichte-sprache/", True),
     ("offene-daten", "/offene-daten/", False),
     ("angebotslandschaft", "/angebotslandschaft/", True),
+    ("angebotslandschaft-karte", "/angebotslandschaft/?map_topic=sprache", False),
+    ("entwicklung", "/angebotslandschaft/entwicklung/", True),
+    ("entwicklung-marl-bad-months", "/angebotslandschaft/entwicklung/?city=marl&months=abc", False),
+    ("bericht", "/angebotslandschaft/bericht/", True),
+    ("karte", "/angebote/karte/?topic=sprache&city=marl", True),
+    ("karte-umkreis", "/angebote/karte/?near=45768&radius=5", False),
+    ("results-umkreis", "/angebote/?near=45768&radius=5&sort=distance", True),
+    ("results-umkreis-text", "/angebote/?q=Deutschkurs&near=45768&radius=10&sort=distance", False),
+    ("results-umkreis-outside", "/angebote/?near=45127", False),
+    ("embed-umkreis", "/embed/?near=Marl&radius=2", False),
     ("merkliste", "<merk>", True),
     ("einbinden", "/einbinden/", False),
     ("embed", "/embed/", False),
@@ -88,7 +98,10 @@ def test_staff_pages_have_no_axe_violation(editor_page, base_url):
                        ("reports", "/de/redaktion/meldungen/"), ("import", "/de/redaktion/import/"),
                        ("organisations", "/de/redaktion/traeger/"), ("requests", "/de/redaktion/anfragen/"),
                        ("invite", "/de/redaktion/einladen/"),
-                       ("landscape", "/de/redaktion/angebotslandschaft/")]:
+                       ("landscape", "/de/redaktion/angebotslandschaft/"),
+                       ("landscape-map-topic", "/de/redaktion/angebotslandschaft/?map_topic=sprache"),
+                       ("freshness", "/de/redaktion/angebotslandschaft/aktualitaet/"),
+                       ("freshness-ar", "/ar/redaktion/angebotslandschaft/aktualitaet/?city=marl&sort=name")]:
         goto(page, base_url + path)
         violations += check_page(page, f"{name} ({path})")
     assert not violations, "\n".join(violations)

@@ -19,6 +19,7 @@ from taxonomy.models import Language, TargetGroup
 from taxonomy.names import translated
 
 from .counts import Filters, build
+from .map import build_map, clean_topic
 
 SORTS = {"city": gettext_lazy("Stadt"), "topic": gettext_lazy("Themenfeld"),
          "count": gettext_lazy("Anzahl")}
@@ -44,7 +45,7 @@ def _query(filters, **more):
     return "?" + urlencode(pairs) if pairs else ""
 
 
-def _context(request, staff):
+def _context(request, staff, with_map=True):
     filters = Filters.from_query(request.GET)
     sort = request.GET.get("sort", "city")
     if sort not in SORTS:
@@ -52,8 +53,11 @@ def _context(request, staff):
     landscape = build(filters, staff=staff)
     _search_links(landscape, filters)
     page_url = reverse("landscape:staff" if staff else "landscape:matrix")
+    map_topic = clean_topic(landscape, request.GET.get("map_topic", ""))
     return {
         "landscape": landscape,
+        # the CSV has no map: no need to draw it
+        "map": build_map(landscape, filters, map_topic) if with_map else None,
         "filters": filters,
         "staff": staff,
         "target_groups": [(g.slug, translated(g.name)) for g in TargetGroup.objects.all()],
@@ -61,11 +65,13 @@ def _context(request, staff):
         "long_rows": landscape.long_rows(sort),
         "sort": sort,
         "sort_links": [
-            {"key": key, "label": label, "url": page_url + _query(filters, sort=key) + "#liste",
-             "current": key == sort}
+            {"key": key, "label": label, "current": key == sort,
+             "url": page_url + _query(filters, sort=key, map_topic=map_topic) + "#liste"}
             for key, label in SORTS.items()
         ],
-        "csv_url": reverse("landscape:export_csv") + _query(filters, sort=sort),
+        # Editors get the CSV with the review and freshness columns (landscape/staff_views.py).
+        "csv_url": (reverse("landscape:staff_csv" if staff else "landscape:export_csv")
+                    + _query(filters, sort=sort)),
         "reset_url": page_url,
     }
 
@@ -82,7 +88,7 @@ def staff(request):
 def export_csv(request):
     """The long table as CSV: UTF-8 with BOM and semicolons, so spreadsheet programs set to
     German open it correctly; cell texts cannot start a formula."""
-    context = _context(request, staff=False)
+    context = _context(request, staff=False, with_map=False)
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")

@@ -30,7 +30,9 @@ PUBLIC = {
     "hsds:taxonomies", "hsds:taxonomy", "hsds:taxonomy_terms", "hsds:taxonomy_term", "hsds:unknown",
     "opendata:index", "opendata_files:datapackage", "opendata_files:archive", "opendata_files:file",
     "sharing:embed", "sharing:embed_offer", "sharing:embed_help", "sharing:list",
-    "landscape:matrix", "landscape:export_csv",
+    "landscape:matrix", "landscape:export_csv", "landscape:trends", "landscape:trends_csv",
+    "landscape:report",
+    "maps:map", "maps:places",
 }
 # Django's admin checks staff itself; covered by test_admin_is_for_editors_only.
 EXEMPT_NAMESPACES = {"admin"}
@@ -80,6 +82,9 @@ MATRIX = {
     "reports:reopen": ("post", "report", EDITORS_ONLY_POST),
     "opendata:search_export": ("get", None, EDITORS_ONLY),
     "landscape:staff": ("get", None, EDITORS_ONLY),
+    "landscape:staff_csv": ("get", None, EDITORS_ONLY),
+    "landscape:freshness": ("get", None, EDITORS_ONLY),
+    "landscape:freshness_csv": ("get", None, EDITORS_ONLY),
     "exchange:start": ("get", None, EDITORS_ONLY),
     "exchange:template_csv": ("get", None, EDITORS_ONLY),
     "exchange:template_xlsx": ("get", None, EDITORS_ONLY),
