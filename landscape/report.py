@@ -61,8 +61,10 @@ def build_report(filters, months=trends.DEFAULT_MONTHS):
                  .distinct().order_by().count())
     key = KeyFigures(
         offers=landscape.total, providers=providers,
-        cities_with_offers=sum(1 for row in landscape.rows if row["total"]),
-        cities=len(landscape.rows),
+        # "kreisweit" is a row of the matrix but not one of the district's cities
+        cities_with_offers=sum(1 for row in landscape.rows
+                               if row["total"] and not row["city"].is_districtwide),
+        cities=sum(1 for row in landscape.rows if not row["city"].is_districtwide),
         topics_with_offers=sum(1 for column in landscape.topic_totals if column["total"]),
         topics=len(landscape.topic_totals),
         freshness=freshness_figures(filters),

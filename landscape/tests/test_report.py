@@ -35,7 +35,7 @@ def test_key_figures_agree_with_the_database(client, offers):
     visible = Offer.objects.visible()
     assert key.offers == visible.count() == 3
     assert key.providers == visible.values("organisation").distinct().count() == 2
-    assert (key.cities_with_offers, key.cities) == (2, City.objects.count())
+    assert (key.cities_with_offers, key.cities) == (2, City.objects.filter(is_districtwide=False).count())
     assert (key.topics_with_offers, key.topics) == (2, Topic.objects.count())
     # freshness over all published offers (4): confirmed within 6 months: A, B; within 12: A, B, C
     assert (key.freshness.total, key.freshness.within_6, key.freshness.within_12) == (4, 2, 3)
@@ -89,3 +89,10 @@ def test_arabic_report_answers_and_no_cookie(client, offers):
     response = client.get("/ar/angebotslandschaft/bericht/")
     assert response.status_code == 200
     assert not response.cookies
+
+
+def test_a_district_wide_offer_is_not_a_city_with_offers(client, make_offer):
+    make_offer(title="Kreisweite Beratung", cities=["kreisweit"], topics=["beratung"])
+    key = client.get(REPORT).context["key"]
+    assert key.offers == 1
+    assert (key.cities_with_offers, key.cities) == (0, 10)
