@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from exchange.export import neutralise
 from taxonomy.models import City, Language, TargetGroup
@@ -21,7 +21,8 @@ from .charts import line_chart
 from .counts import Filters
 
 SERIES = [
-    ("added", gettext_lazy("neu")),
+    # "neu" alone is also the "after" column of a change comparison: a context keeps them apart
+    ("added", pgettext_lazy("offers per month", "neu")),
     ("changed", gettext_lazy("geändert")),
     ("confirmed", gettext_lazy("als aktuell bestätigt")),
     ("archived", gettext_lazy("archiviert")),
