@@ -17,6 +17,7 @@ from taxonomy.models import City, Language, TargetGroup
 from taxonomy.names import translated
 
 from . import trends
+from .trends_by_city import by_city
 from .charts import line_chart
 from .counts import Filters
 
@@ -64,13 +65,19 @@ def page(request):
     query = _query(months=months if months != trends.DEFAULT_MONTHS else "", city=city,
                    target_group=filters.target_group, language=filters.language)
     title = (_("Angebote je Monat in %(city)s") % {"city": city_name}) if city else None
+    compared = by_city(months, filters)
+    for row in compared:
+        row["url"] = reverse("landscape:trends") + _query(
+            months=months if months != trends.DEFAULT_MONTHS else "", city=row["city"].slug,
+            target_group=filters.target_group, language=filters.language) + "#verlauf"
+        row["current"] = row["city"].slug == city
     return render(request, "landscape/trends.html", {
         "months": months, "month_choices": trends.MONTH_CHOICES, "city": city, "city_name": city_name,
         "cities": cities, "filters": filters, "messages_": messages,
         "target_groups": [(g.slug, translated(g.name)) for g in TargetGroup.objects.all()],
         "languages": [(lang.slug, translated(lang.name)) for lang in Language.objects.all()],
         "series": [name for _kind, name in SERIES],
-        "rows": figures.rows(), "totals": figures.totals(),
+        "rows": figures.rows(), "totals": figures.totals(), "by_city": compared,
         "chart": trend_chart(figures, title=title),
         "csv_url": reverse("landscape:trends_csv") + query,
         "report_url": reverse("landscape:report") + _query(target_group=filters.target_group,

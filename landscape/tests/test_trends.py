@@ -200,3 +200,24 @@ def test_arabic_page_answers_and_keeps_the_chart_left_to_right(client, history):
 def test_anonymous_visitors_get_no_cookie(client, history):
     assert not client.get(PAGE).cookies
     assert not client.get(CSV).cookies
+
+
+def test_the_city_comparison_equals_each_citys_own_totals(history):
+    from landscape.trends_by_city import by_city
+
+    rows = {row["city"].slug: row for row in by_city()}
+    for slug in ("marl", "dorsten", "herten"):
+        own = trends.build(city=slug).totals()
+        assert {kind: rows[slug][kind] for kind in trends.KINDS} == own
+    assert rows["herten"]["added"] == 0
+    longer = {row["city"].slug: row for row in by_city(24)}
+    assert longer["dorsten"]["added"] == 2 + 1  # the archived offer was added in February 2025
+
+
+def test_the_page_compares_the_cities_and_links_each_to_its_trend(client, history):
+    response = client.get(PAGE, {"city": "marl", "months": "24"})
+    rows = {row["city"].slug: row for row in response.context["by_city"]}
+    assert rows["marl"]["current"] and not rows["dorsten"]["current"]
+    assert rows["dorsten"]["url"] == PAGE + "?months=24&city=dorsten#verlauf"
+    html = response.content.decode()
+    assert "Die Städte im Vergleich" in html and 'aria-current="true">Marl</a>' in html
