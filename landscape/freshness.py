@@ -114,7 +114,9 @@ def by_organisation(city="", sort="worst", day=None):
     offers = _offers(city)
     figures = offers.values("organisation").annotate(**_counts(day)).order_by()
     by_pk = {row.pop("organisation"): row for row in figures}
-    organisations = Organisation.objects.in_bulk(list(by_pk))
+    # A subquery, not in_bulk(ids): on SQLite in_bulk splits ~2,000 ids into batches of 999,
+    # one query each, so the page's query count grew with the number of organisations.
+    organisations = {org.pk: org for org in Organisation.objects.filter(pk__in=offers.values("organisation"))}
     report = Report(
         rows=[OrganisationRow(organisation=organisations[pk], **numbers) for pk, numbers in by_pk.items()],
         totals=Figures(**offers.aggregate(**_counts(day))),

@@ -72,8 +72,13 @@ def organisations(request):
     city, sort, report = _report(request)
     page_url = reverse("landscape:freshness")
     dashboard_url = reverse("dashboard:home")
+    # the same text as {% blocktranslate %}{{ n }} ({{ share }} %){% endblocktranslate %}, translated once
+    share_text = _("%(n)s (%(share)s %%)")
     for row in report.rows:
         row.url = dashboard_url + _query(traeger=row.organisation.slug)
+        row.text_6 = share_text % {"n": row.within_6, "share": row.share_6}
+        row.text_12 = share_text % {"n": row.within_12, "share": row.share_12}
+        row.text_older = share_text % {"n": row.older, "share": row.share_older}
     return render(request, "landscape/freshness.html", {
         "report": report,
         "city": city,

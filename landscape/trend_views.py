@@ -17,9 +17,9 @@ from taxonomy.models import City, Language, TargetGroup
 from taxonomy.names import translated
 
 from . import trends
-from .trends_by_city import by_city
 from .charts import line_chart
 from .counts import Filters
+from .trends_by_city import with_figures
 
 SERIES = [
     # "neu" alone is also the "after" column of a change comparison: a context keeps them apart
@@ -59,13 +59,12 @@ def _query(**values):
 
 def page(request):
     months, city, filters, messages = trend_params(request.GET)
-    figures = trends.build(months, city, filters)
+    figures, compared = with_figures(months, city, filters)
     cities = list(City.objects.all())
     city_name = next((c.name for c in cities if c.slug == city), "")
     query = _query(months=months if months != trends.DEFAULT_MONTHS else "", city=city,
                    target_group=filters.target_group, language=filters.language)
     title = (_("Angebote je Monat in %(city)s") % {"city": city_name}) if city else None
-    compared = by_city(months, filters)
     for row in compared:
         row["url"] = reverse("landscape:trends") + _query(
             months=months if months != trends.DEFAULT_MONTHS else "", city=row["city"].slug,
