@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser test-sqlite test-postgres lint serve-prod bench bench-load migrate clean messages
+.PHONY: run test test-browser test-sqlite test-postgres lint serve-prod bench bench-load bench-planner migrate clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ bench: $(STAMP)
 # figures of the last test run: appends a section to bench/RESULTS.md.
 bench-load: $(STAMP)
 	$(PY) bench/load_prod.py
+
+# The planner pages of issue 7 (Angebotslandschaft, trends, report, freshness, search map,
+# radius search) at 20,000 offers, in-process: cold/warm medians and SQL statements per page,
+# SQLite and PostgreSQL; writes bench/PLANNER.md (see bench/README.md).
+bench-planner: $(STAMP)
+	$(PY) bench/planner.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
