@@ -97,11 +97,13 @@ def cached_page(key_prefix, params, render):
     (search/version.py), and when offers leave the search as days pass (data_version() sweeps
     them first). `key_prefix` keeps the two pages apart.
     """
+    if params.problems:
+        # A rejected value is shown again, as typed, next to its message: such a page belongs
+        # to the one visitor who typed it and must never be served to the next one.
+        return render()
     token, vocab_token = data_version()
-    # the messages about dropped values are on the page too (e.g. a postcode outside the district)
-    problems = "|".join(message for _name, message, _raw in params.problems)
     key = key_prefix + hashlib.sha256(
-        "|".join((token, vocab_token, get_language(), params.cache_key(), problems)).encode()
+        "|".join((token, vocab_token, get_language(), params.cache_key())).encode()
     ).hexdigest()
     cached = cache.get(key)
     if cached is not None:

@@ -113,6 +113,16 @@ def test_the_message_is_not_served_from_the_cache_of_the_plain_search(client, of
     assert "liegt nicht im Kreis" in client.get(SEARCH, {"near": "45127"}).content.decode()
 
 
+@pytest.mark.parametrize("path", [SEARCH, "/de/angebote/karte/"])
+def test_one_visitors_rejected_input_is_never_shown_to_the_next(client, offers, settings, path):
+    """Both postcodes get the same message, but each page must show its own input again."""
+    settings.DEBUG = False
+    first = client.get(path, {"near": "Call 0900-123 for help"}).content.decode()
+    assert 'value="Call 0900-123 for help"' in first
+    second = client.get(path, {"near": "4576"}).content.decode()
+    assert 'value="4576"' in second and "0900-123" not in second
+
+
 def test_an_empty_radius_search_suggests_a_larger_radius(client, offers):
     html = client.get(SEARCH, {"near": "45768", "radius": "2"}).content.decode()
     assert "Keine Angebote gefunden" in html
