@@ -92,7 +92,10 @@ def places_within(places, lat, lon, km, fields=()):
     from taxonomy.models import City
 
     centres = {}
-    for pk, city_lat, city_lon in City.objects.values_list("pk", "latitude", "longitude"):
+    # "kreisweit" is no place: its stored point is only Recklinghausen's, so a place filed there
+    # without coordinates must not match near Recklinghausen
+    for pk, city_lat, city_lon in (City.objects.filter(is_districtwide=False)
+                                   .values_list("pk", "latitude", "longitude")):
         if city_lat is not None and city_lon is not None:
             distance = distance_km(lat, lon, city_lat, city_lon)
             if distance <= km:

@@ -72,6 +72,14 @@ def test_an_offer_without_places_counts_at_its_cities_centres(make_offer):
     assert search_offers(near(radius=10)).count == 1
 
 
+def test_a_place_filed_as_kreisweit_without_coordinates_is_no_point(make_offer):
+    """'kreisweit' stores Recklinghausen's centre; a place there must not match near it."""
+    offer = make_offer(title="Kreisweiter Ort", cities=["kreisweit"])
+    place(offer, city="kreisweit")
+    assert titles(near("45657", radius=5)) == []  # a Recklinghausen postcode
+    assert titles(near("Recklinghausen", radius=50)) == []
+
+
 def test_online_only_offers_never_match(make_offer):
     make_offer(title="Online-Kurs", cities=["marl"], is_online=True)
     hybrid = make_offer(title="Vor Ort und online", cities=["marl"], is_online=True)
