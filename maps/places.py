@@ -15,15 +15,17 @@ MAX_PLACES = 2000
 
 def places(params, links, limit=MAX_PLACES):
     """(places, truncated): the matching offers' places with coordinates, in search order."""
-    ids = matching_ids(params, limit=limit)
+    # one more than kept: only then do we know that something was left out
+    ids = matching_ids(params, limit=limit + 1)
+    truncated = len(ids) > limit
+    ids = ids[:limit]
     rows = list(
         Place.objects.filter(offer_id__in=ids, latitude__isnull=False, longitude__isnull=False)
         .select_related("city")
     )
     rank = {pk: i for i, pk in enumerate(ids)}
     rows.sort(key=lambda r: (rank.get(r.offer_id, len(rank)), r.id))
-    # more offers than fetched may match (ids stops at `limit`), or more places than kept
-    truncated = len(rows) > limit or len(ids) >= limit
+    truncated = truncated or len(rows) > limit  # or more places than kept
     rows = rows[:limit]
     offers = {o.pk: o for o in Offer.objects.filter(pk__in={r.offer_id for r in rows})}
     ordered = [offers[pk] for pk in dict.fromkeys(r.offer_id for r in rows) if pk in offers]

@@ -141,3 +141,12 @@ def test_the_place_list_is_bounded(client, offers, monkeypatch):
     monkeypatch.setattr(places.places, "__defaults__", (1,))
     data = client.get(PLACES).json()
     assert data["count"] == 1 and data["truncated"] is True
+
+
+def test_exactly_as_many_places_as_the_limit_are_not_truncated(client, offers, monkeypatch):
+    from maps import places
+
+    everything = client.get(PLACES).json()
+    monkeypatch.setattr(places.places, "__defaults__", (everything["count"],))
+    data = client.get(PLACES).json()
+    assert data["count"] == everything["count"] and data["truncated"] is False
