@@ -1,11 +1,7 @@
 """The KI editors' freshness figures: per organisation (page and CSV), and the staff CSV of the
 Angebotslandschaft with review and freshness columns per city × topic."""
 
-import csv
-import io
-from urllib.parse import urlencode
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,34 +9,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import editor_required
-from exchange.export import neutralise
 
 from . import freshness
 from .counts import Filters, build
+from .downloads import csv_response, query_string
 from .views import SORTS as LANDSCAPE_SORTS
 
 CHART_ROWS = 20  # the chart shows the worst organisations only; the table has them all
 SORT_LABELS = {"worst": gettext_lazy("am wenigsten aktuell zuerst"), "name": gettext_lazy("Name"),
                "count": gettext_lazy("Anzahl Angebote")}
-
-
-def _csv_response(header, rows, filename):
-    """UTF-8 with BOM and semicolons (spreadsheet programs set to German open it directly);
-    texts cannot start a formula."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([neutralise(value) if isinstance(value, str) else value for value in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _query(**pairs):
-    pairs = {key: value for key, value in pairs.items() if value}
-    return "?" + urlencode(pairs) if pairs else ""
 
 
 def _chart(report):
@@ -75,7 +52,7 @@ def organisations(request):
     # the same text as {% blocktranslate %}{{ n }} ({{ share }} %){% endblocktranslate %}, translated once
     share_text = _("%(n)s (%(share)s %%)")
     for row in report.rows:
-        row.url = dashboard_url + _query(traeger=row.organisation.slug)
+        row.url = dashboard_url + query_string(traeger=row.organisation.slug)
         row.text_6 = share_text % {"n": row.within_6, "share": row.share_6}
         row.text_12 = share_text % {"n": row.within_12, "share": row.share_12}
         row.text_older = share_text % {"n": row.older, "share": row.share_older}
@@ -86,14 +63,14 @@ def organisations(request):
         "sort": sort,
         "sort_links": [
             {"label": label, "current": key == sort,
-             "url": page_url + _query(city=city, sort=key if key != "worst" else "") + "#tabelle"}
+             "url": page_url + query_string(city=city, sort=key if key != "worst" else "") + "#tabelle"}
             for key, label in SORT_LABELS.items()
         ],
         "chart": _chart(report),
         "cutoff_6": freshness.cutoffs()[6],
         "cutoff_12": freshness.cutoffs()[12],
         "chart_rows": CHART_ROWS,
-        "csv_url": reverse("landscape:freshness_csv") + _query(city=city, sort=sort),
+        "csv_url": reverse("landscape:freshness_csv") + query_string(city=city, sort=sort),
         "reset_url": page_url,
     })
 
@@ -106,7 +83,7 @@ def organisations_csv(request):
               _("Anteil 12 Monate (%)")]
     rows = [[row.organisation.name, row.total, row.within_6, row.within_12, row.older,
              row.share_6, row.share_12] for row in report.rows]
-    return _csv_response(header, rows, "aktualitaet-traeger.csv")
+    return csv_response(header, rows, "aktualitaet-traeger.csv")
 
 
 @editor_required
@@ -131,4 +108,4 @@ def landscape_csv(request):
         rows.append([cell["city_name"], cell["topic_name"], cell["count"], cell["due"], cell["hidden"],
                      more.get("published", 0), more.get("within_6", 0), more.get("within_12", 0),
                      timezone.localdate(last).isoformat() if last else ""])
-    return _csv_response(header, rows, "angebotslandschaft-redaktion.csv")
+    return csv_response(header, rows, "angebotslandschaft-redaktion.csv")

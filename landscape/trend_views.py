@@ -1,24 +1,20 @@
 """The Entwicklung page: offers added, changed, confirmed and archived per month, as a chart, a
 table and a CSV. Public: the monthly counts are aggregates of published work, no personal data."""
 
-import csv
-import io
-from urllib.parse import urlencode
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from exchange.export import neutralise
 from taxonomy.models import City, Language, TargetGroup
 from taxonomy.names import translated
 
 from . import trends
 from .charts import line_chart
 from .counts import Filters
+from .downloads import csv_response, query_string
 from .trends_by_city import with_figures
 
 SERIES = [
@@ -52,21 +48,16 @@ def trend_chart(figures, chart_id="trend-chart", title=None):
                       chart_id=chart_id)
 
 
-def _query(**values):
-    pairs = [(k, v) for k, v in values.items() if v]
-    return "?" + urlencode(pairs) if pairs else ""
-
-
 def page(request):
     months, city, filters, messages = trend_params(request.GET)
     figures, compared = with_figures(months, city, filters)
     cities = list(City.objects.all())
     city_name = next((c.name for c in cities if c.slug == city), "")
-    query = _query(months=months if months != trends.DEFAULT_MONTHS else "", city=city,
+    query = query_string(months=months if months != trends.DEFAULT_MONTHS else "", city=city,
                    target_group=filters.target_group, language=filters.language)
     title = (_("Angebote je Monat in %(city)s") % {"city": city_name}) if city else None
     for row in compared:
-        row["url"] = reverse("landscape:trends") + _query(
+        row["url"] = reverse("landscape:trends") + query_string(
             months=months if months != trends.DEFAULT_MONTHS else "", city=row["city"].slug,
             target_group=filters.target_group, language=filters.language) + "#verlauf"
         row["current"] = row["city"].slug == city
@@ -79,7 +70,7 @@ def page(request):
         "rows": figures.rows(), "totals": figures.totals(), "by_city": compared,
         "chart": trend_chart(figures, title=title),
         "csv_url": reverse("landscape:trends_csv") + query,
-        "report_url": reverse("landscape:report") + _query(target_group=filters.target_group,
+        "report_url": reverse("landscape:report") + query_string(target_group=filters.target_group,
                                                             language=filters.language),
         "filtered": bool(city or filters.target_group or filters.language
                          or months != trends.DEFAULT_MONTHS),
@@ -90,13 +81,8 @@ def trends_csv(request):
     """The page's table as CSV (UTF-8 with BOM, semicolons, like the landscape CSV)."""
     months, city, filters, _messages = trend_params(request.GET)
     figures = trends.build(months, city, filters)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_("Monat"), _("Stadt")] + [str(name) for _kind, name in SERIES])
-    place = neutralise(next((c.name for c in City.objects.filter(slug=city)), "")) if city else _("alle")
-    for row in figures.rows():
-        writer.writerow([row["month"].strftime("%Y-%m"), place] + [row[kind] for kind, _name in SERIES])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="angebotslandschaft-entwicklung.csv"'
-    return response
+    place = next((c.name for c in City.objects.filter(slug=city)), "") if city else _("alle")
+    rows = ([row["month"].strftime("%Y-%m"), place] + [row[kind] for kind, _name in SERIES]
+            for row in figures.rows())
+    return csv_response([_("Monat"), _("Stadt")] + [name for _kind, name in SERIES], rows,
+                        "angebotslandschaft-entwicklung.csv")

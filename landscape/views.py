@@ -1,24 +1,20 @@
 """The Angebotslandschaft: visible offers per city × topic (public), with review figures
 for the KI's editors (staff), and the same figures as a CSV download."""
 
-import csv
-import io
-from urllib.parse import urlencode
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import editor_required
-from exchange.export import neutralise
 from offers.results import Links
 from search.params import SearchParams
 from taxonomy.models import Language, TargetGroup
 from taxonomy.names import translated
 
 from .counts import Filters, build
+from .downloads import csv_response, query_string
 from .map import build_map, clean_topic
 
 SORTS = {"city": gettext_lazy("Stadt"), "topic": gettext_lazy("Themenfeld"),
@@ -38,11 +34,6 @@ def _search_links(landscape, filters):
         row["url"] = links.search(SearchParams(city=(row["city"].slug,), **extra))
     for column in landscape.topic_totals:
         column["url"] = links.search(SearchParams(topic=(column["topic"].slug,), **extra))
-
-
-def _query(filters, **more):
-    pairs = filters.query_pairs() + [(k, v) for k, v in more.items() if v]
-    return "?" + urlencode(pairs) if pairs else ""
 
 
 def _context(request, staff, with_map=True):
@@ -66,12 +57,12 @@ def _context(request, staff, with_map=True):
         "sort": sort,
         "sort_links": [
             {"key": key, "label": label, "current": key == sort,
-             "url": page_url + _query(filters, sort=key, map_topic=map_topic) + "#liste"}
+             "url": page_url + query_string(*filters.query_pairs(), sort=key, map_topic=map_topic) + "#liste"}
             for key, label in SORTS.items()
         ],
         # Editors get the CSV with the review and freshness columns (landscape/staff_views.py).
         "csv_url": (reverse("landscape:staff_csv" if staff else "landscape:export_csv")
-                    + _query(filters, sort=sort)),
+                    + query_string(*filters.query_pairs(), sort=sort)),
         "reset_url": page_url,
     }
 
@@ -89,12 +80,6 @@ def export_csv(request):
     """The long table as CSV: UTF-8 with BOM and semicolons, so spreadsheet programs set to
     German open it correctly; cell texts cannot start a formula."""
     context = _context(request, staff=False, with_map=False)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_("Stadt"), _("Themenfeld"), _("Anzahl Angebote")])
-    for cell in context["long_rows"]:
-        writer.writerow([neutralise(cell["city_name"]), neutralise(cell["topic_name"]), cell["count"]])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="angebotslandschaft.csv"'
-    return response
+    rows = ([cell["city_name"], cell["topic_name"], cell["count"]] for cell in context["long_rows"])
+    return csv_response([_("Stadt"), _("Themenfeld"), _("Anzahl Angebote")], rows,
+                        "angebotslandschaft.csv")
