@@ -92,7 +92,7 @@ def _offers(city=""):
     return offers
 
 
-def _counts(day=None):
+def aggregates(day=None):
     """The aggregate arguments shared by the per-organisation and the total figures."""
     return {f"within_{months}": Count("pk", filter=Q(last_verified__gte=cut))
             for months, cut in cutoffs(day).items()} | {"total": Count("pk")}
@@ -112,14 +112,14 @@ def sort_key(sort):
 def by_organisation(city="", sort="worst", day=None):
     """Every organisation with published offers (in `city`), with its figures and the totals."""
     offers = _offers(city)
-    figures = offers.values("organisation").annotate(**_counts(day)).order_by()
+    figures = offers.values("organisation").annotate(**aggregates(day)).order_by()
     by_pk = {row.pop("organisation"): row for row in figures}
     # A subquery, not in_bulk(ids): on SQLite in_bulk splits ~2,000 ids into batches of 999,
     # one query each, so the page's query count grew with the number of organisations.
     organisations = {org.pk: org for org in Organisation.objects.filter(pk__in=offers.values("organisation"))}
     report = Report(
         rows=[OrganisationRow(organisation=organisations[pk], **numbers) for pk, numbers in by_pk.items()],
-        totals=Figures(**offers.aggregate(**_counts(day))),
+        totals=Figures(**offers.aggregate(**aggregates(day))),
     )
     report.rows.sort(key=sort_key(clean_sort(sort)))
     return report

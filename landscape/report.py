@@ -7,13 +7,11 @@ singles out an organisation (the per-organisation freshness figures stay in the 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
-
 from offers.models import Offer
 
 from . import trends
 from .counts import build
-from .freshness import Figures, cutoffs
+from .freshness import Figures, aggregates
 
 
 @dataclass
@@ -39,9 +37,7 @@ def freshness_figures(filters, day=None):
     """Published offers (matching the filters) and how many were confirmed within 6 / 12 months
     (the same rule as the staff freshness page, landscape/freshness.py)."""
     published = Offer.objects.filter(pk__in=filters.apply(Offer.objects.published()).values("pk"))
-    counts = {f"within_{months}": Count("pk", filter=Q(last_verified__gte=cut))
-              for months, cut in cutoffs(day).items()}
-    return Figures(**published.aggregate(total=Count("pk"), **counts))
+    return Figures(**published.aggregate(**aggregates(day)))
 
 
 def gaps(landscape):
