@@ -16,8 +16,6 @@ moved place is found at its new position by the next request.
 """
 
 import bisect
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
@@ -26,6 +24,7 @@ from django.utils.translation import gettext as _
 from taxonomy import geo
 
 from . import bitsets, version
+from .lru import RecentResults
 
 RADIUS_CHOICES = (1, 2, 5, 10, 20, 50)  # the filter panel's choices; any whole km in range works
 DEFAULT_RADIUS = 5
@@ -40,37 +39,9 @@ class Matches:
     distances: list  # km of each id in `order`
 
 
-class _LRU:
-    """A small thread-safe LRU; `weight` bounds the sum of len(value.order) as well, since an
-    entry of a district-wide radius at 100,000 offers holds ~20 MB."""
-
-    def __init__(self, size, weight=None):
-        self.size = size
-        self.weight = weight
-        self.items = OrderedDict()
-        self.lock = threading.Lock()
-
-    def _too_big(self):
-        if len(self.items) > self.size:
-            return True
-        return self.weight is not None and len(self.items) > 1 and sum(
-            len(value.order) for value in self.items.values()) > self.weight
-
-    def get(self, key, compute):
-        with self.lock:
-            if key in self.items:
-                self.items.move_to_end(key)
-                return self.items[key]
-        value = compute()
-        with self.lock:
-            self.items[key] = value
-            while self._too_big():
-                self.items.popitem(last=False)
-        return value
-
-
-_origins = _LRU(256)  # (token, near) -> (lat, lon) or None
-_matches = _LRU(64, weight=400_000)  # (token, near, radius) -> Matches
+_origins = RecentResults(256)  # (token, near) -> (lat, lon) or None
+# (token, near, radius) -> Matches; bounded by ids held too: a district-wide radius is large
+_matches = RecentResults(64, weigh=lambda matches: len(matches.order), max_weight=400_000)
 
 
 class NearError(ValueError):
@@ -120,7 +91,7 @@ def origin(near, token=None):
                 return lat, lon
         return None
 
-    return _origins.get((token, near), compute)
+    return _origins.get_or_compute((token, near), compute)
 
 
 def matches(near, radius, token=None):
@@ -132,14 +103,14 @@ def matches(near, radius, token=None):
     token = token or version.current()[0]
 
     def compute():
-        everything = _matches.get((token, near, MAX_RADIUS),
-                                  lambda: _compute(origin(near, token), MAX_RADIUS))
+        everything = _matches.get_or_compute((token, near, MAX_RADIUS),
+                                             lambda: _compute(origin(near, token), MAX_RADIUS))
         if radius >= MAX_RADIUS:
             return everything
         order = everything.order[:bisect.bisect_right(everything.distances, radius)]
         return Matches(order, bitsets.to_bits(order), everything.nearest, everything.distances[:len(order)])
 
-    return _matches.get((token, near, radius), compute)
+    return _matches.get_or_compute((token, near, radius), compute)
 
 
 def _compute(point, km):
