@@ -43,7 +43,7 @@ def map_page(request):
 def _render_map(request, params, merk=EMPTY_MERKLISTE):
     params, result = results.run_search(params)
     links = map_links(merk)
-    context = results.page_context(params, result, links)
+    context = results.page_context(params, result, links, listing=False)
     context.update({
         "merk": merk,
         "map": figures.build(params, result, links),

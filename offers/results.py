@@ -123,11 +123,12 @@ def run_search(params):
     return params, result
 
 
-def page_context(params, result, links, marking=False):
+def page_context(params, result, links, marking=False, listing=True):
     """What the results page (offers/search.html) and the embed (sharing/embed.html) show for
     a search (from run_search): filters with counts, chips, sort, pages or hints, every link
     built by `links`. `marking`: the cards get their "Merken" links (the site's page; the
-    embed keeps no Merkliste).
+    embed keeps no Merkliste). `listing=False` (the map page) leaves out what only a list of
+    offers shows: cards, pages and the hints of an empty result (each hint is a search).
     """
     names = term_names()
     active = chips(params, names, links)
@@ -136,15 +137,15 @@ def page_context(params, result, links, marking=False):
         "result": result,
         "heading": count_heading(result.count),
         "cards": cards(result.offers, links, marking=params if marking else None,
-                       distances=nearby.distances(params, result.offers)),
+                       distances=nearby.distances(params, result.offers)) if listing else [],
         "panels": facet_panels(params, result.facets, names),
         "flags": flag_options(params, result.facets),
         "chips": active,
         "active_filters": len(active) - (1 if params.q else 0),
         "sort_choices": sort_choices(params),
-        "pagination": pagination(params, result.num_pages, links=links),
+        "pagination": pagination(params, result.num_pages, links=links) if listing else None,
         "query_hidden": hidden_state(params, exclude={"q", "sort"}, links=links),
-        "relaxations": relaxations(params, names, links) if not result.count else [],
+        "relaxations": relaxations(params, names, links) if listing and not result.count else [],
         "nearby": nearby.form(params),
         # online-only offers have no place: say so, with the same search without the radius
         "without_near_url": search_url(params.without("near"), links) if params.near else None,

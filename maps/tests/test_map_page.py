@@ -207,3 +207,13 @@ def test_the_legend_names_the_range_of_each_shade(client, make_offer):
     make_offer(title="Noch ein Kurs", cities=["marl"])
     assert legend() == ["kein Angebot", "1–2 Angebote", "3 Angebote", "4 Angebote"]
     assert '<bdi dir="ltr">1–2</bdi> Angebote' in client.get(MAP).content.decode()
+
+
+def test_the_map_builds_no_offer_list_and_runs_no_hint_searches(client, offers):
+    """Cards, pages and the hints of an empty result are never shown on the map; the hints
+    would cost one more search per active filter."""
+    empty = {"q": "xyzxyz", "topic": "sprache", "city": "marl", "free": "true"}
+    context = client.get(MAP, empty).context
+    assert context["cards"] == [] and context["relaxations"] == [] and context["pagination"] is None
+    listing = client.get("/de/angebote/", empty).context
+    assert listing["relaxations"], "the results page still offers its hints"
