@@ -9,6 +9,7 @@ from referencing.jsonschema import DRAFT202012
 
 from api.openapi import document
 from freshness.testing import travel_to  # noqa: F401  (patches "today" for time-based tests)
+from offers.testing import add_places_and_times
 
 DOCUMENT_URI = "urn:api-v1-openapi"
 
@@ -36,8 +37,6 @@ def validate():
 def full_offer(make_offer, make_organisation, make_contact):
     """A published offer with every field, two places, two times and two contacts (one without
     consent to publication)."""
-    from offers.models import OfferTime, Place
-    from taxonomy.models import City
 
     organisation = make_organisation(name="Caritas Beispielverband", website="https://caritas.example.org")
     consented = make_contact(organisation=organisation, name="Aylin Muster", role="Beratung",
@@ -72,12 +71,5 @@ def full_offer(make_offer, make_organisation, make_contact):
         age_max=99,
         last_verified=datetime.date(2026, 10, 1),
     )
-    Place.objects.create(offer=offer, name="Stadtteilzentrum", street="Beispielstraße 1",
-                         postcode="45768", city=City.objects.get(slug="marl"),
-                         latitude=51.65, longitude=7.09)
-    Place.objects.create(offer=offer, city=City.objects.get(slug="herten"))
-    OfferTime.objects.create(offer=offer, weekday=0, opens_at=datetime.time(9, 0),
-                             closes_at=datetime.time(11, 30))
-    OfferTime.objects.create(offer=offer, weekday=3, opens_at=datetime.time(14, 0),
-                             closes_at=datetime.time(16, 0), note="14-täglich")
+    add_places_and_times(offer, latitude=51.65, longitude=7.09)
     return offer

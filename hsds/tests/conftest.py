@@ -13,6 +13,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from freshness.testing import travel_to  # noqa: F401  (patches "today" for time-based tests)
+from offers.testing import add_places_and_times
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 # Where the files live upstream; their relative $refs ("phone.json") resolve against it, and
@@ -84,7 +85,6 @@ def get_json(client):
 def full_offer(make_offer, make_organisation, make_contact):
     """A visible offer with every field: two places (one with street and coordinates in Marl,
     one with just a city), two weekly times, a consented and a secret contact person."""
-    from offers.models import OfferTime, Place
     from taxonomy.models import City
 
     organisation = make_organisation(
@@ -109,14 +109,7 @@ def full_offer(make_offer, make_organisation, make_contact):
         accessibility="yes", accessibility_note="Aufzug vorhanden", childcare=True,
         age_min=18, age_max=99,
     )
-    Place.objects.create(offer=offer, name="Stadtteilzentrum", street="Beispielstraße 1",
-                         postcode="45768", city=City.objects.get(slug="marl"),
-                         latitude=51.6566, longitude=7.0905)
-    Place.objects.create(offer=offer, city=City.objects.get(slug="herten"))
-    OfferTime.objects.create(offer=offer, weekday=0, opens_at=datetime.time(9, 0),
-                             closes_at=datetime.time(11, 30))
-    OfferTime.objects.create(offer=offer, weekday=3, opens_at=datetime.time(14, 0),
-                             closes_at=datetime.time(16, 0), note="14-täglich")
+    add_places_and_times(offer, latitude=51.6566, longitude=7.0905)
     return offer
 
 
